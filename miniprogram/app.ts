@@ -1,0 +1,2 @@
+// The Floo demo mini-program. The chat UI arrives with the demo issue; this shell lets DevTools import the repo.
+App({});
