@@ -13,12 +13,14 @@ export class ProtocolError extends Error {
   readonly kind: ProtocolErrorKind;
   /** The frame's command, when the frame envelope decoded but its content was refused. */
   readonly command?: number;
+  /** The underlying error, if any. */
+  readonly cause?: unknown;
 
   constructor(kind: ProtocolErrorKind, message: string, options?: { cause?: unknown; command?: number }) {
     super(message);
     this.name = 'ProtocolError';
     this.kind = kind;
-    if (options && options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
+    if (options && options.cause !== undefined) this.cause = options.cause;
     if (options && options.command !== undefined) this.command = options.command;
     // Keep `instanceof` working when the code is down-levelled to ES5.
     Object.setPrototypeOf(this, ProtocolError.prototype);

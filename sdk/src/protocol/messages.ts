@@ -41,7 +41,7 @@ interface StaticCodec {
   decode(reader: IdReader): Record<string, unknown>;
 }
 
-const codecs = im.floo.protobuf as unknown as Record<MessageName | 'Frame', StaticCodec>;
+const codecs = (im as unknown as { floo: { protobuf: Record<MessageName | 'Frame', StaticCodec> } }).floo.protobuf;
 
 /** Codec name of the payload of each Meta namespace (index = NameSpace value). */
 const NS_PAYLOAD: ReadonlyArray<MessageName | undefined> = [

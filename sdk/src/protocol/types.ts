@@ -6,7 +6,8 @@
  * - Every uint64 (ids, keys, timestamps) is a decimal string: JS numbers lose precision above 2^53.
  * - A field is present on a decoded object exactly when it was on the wire, so decode → encode
  *   reproduces the bytes, explicit zeros included. Absent fields read `undefined`; their protobuf
- *   default is 0, "" or false.
+ *   default is 0, "" or false. Repeated fields are the exception: decoded objects always carry
+ *   them, as an empty array when absent (an empty repeated field writes nothing either way).
  */
 import type {
   CompressMethod, ContentType, ConvType, ConversationOpType, ConversationType, EncryptMethod,

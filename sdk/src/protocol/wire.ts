@@ -12,6 +12,7 @@ const { Reader, Writer } = $protobuf;
 /** Reader that decodes uint64 fields to decimal strings. */
 export class IdReader extends Reader {
   /** Reads a varint of up to 10 bytes as an unsigned 64-bit decimal string. */
+  // @ts-expect-error the runtime's typings say Long; this subclass deliberately returns a string.
   uint64(): string {
     const buf = this.buf;
     let lo = 0;
@@ -46,10 +47,9 @@ export class IdReader extends Reader {
 /** Writer that accepts uint64 fields as decimal strings (or non-negative safe integers). */
 export class IdWriter extends Writer {
   uint64(value: string | number | $protobuf.Long): $protobuf.Writer {
-    if (typeof value === 'string' || typeof value === 'number') {
-      const { lo, hi } = decimalToBits(value);
-      return super.uint64({ low: lo | 0, high: hi | 0, unsigned: true } as $protobuf.Long);
-    }
-    return super.uint64(value);
+    // decimalToBits rejects anything but a decimal string or a safe integer: the runtime would
+    // silently write 0 for an object.
+    const { lo, hi } = decimalToBits(value as string | number);
+    return super.uint64({ low: lo | 0, high: hi | 0, unsigned: true } as $protobuf.Long);
   }
 }

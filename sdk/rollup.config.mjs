@@ -1,0 +1,59 @@
+// Builds floo-miniprogram:
+//  dist/esm/*.js         ES modules (bundlers, Node ESM)
+//  dist/cjs/*.js         CommonJS (Node require)
+//  dist/miniprogram/*.js one minified CommonJS file per entry, ES2015, no runtime dependencies: the
+//                        folder WeChat DevTools copies into miniprogram_npm on "构建 npm"
+//  dist/types/*.d.ts     bundled declarations
+// protobufjs' minimal runtime and fflate are bundled into every output, so the package has no
+// runtime dependencies. protobufjs probes for long.js with require("long"); the SDK carries 64-bit
+// values as decimal strings and never needs it, so that require resolves to an empty module.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { dts } from 'rollup-plugin-dts';
+
+const input = { index: 'src/index.ts', protocol: 'src/protocol.ts' };
+const NO_LONG = '\0floo:no-long';
+
+const noLong = {
+  name: 'floo-no-long',
+  resolveId: (id) => (id === 'long' ? NO_LONG : null),
+  load: (id) => (id === NO_LONG ? 'export default null;' : null),
+};
+
+const plugins = (target) => [
+  noLong,
+  nodeResolve({ preferBuiltins: false }),
+  commonjs(),
+  esbuild({ target, tsconfig: '../tsconfig.json', sourceMap: false }),
+];
+
+export default [
+  {
+    input,
+    plugins: plugins('es2018'),
+    treeshake: { moduleSideEffects: false },
+    output: [
+      { dir: 'dist/esm', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared/[name]-[hash].js' },
+      { dir: 'dist/cjs', format: 'cjs', entryFileNames: '[name].js', chunkFileNames: 'shared/[name]-[hash].js', exports: 'named' },
+    ],
+  },
+  // One self-contained file per entry for the mini-program: no shared chunks to resolve at run time.
+  ...Object.entries(input).map(([name, file]) => ({
+    input: file,
+    plugins: plugins('es2015'),
+    treeshake: { moduleSideEffects: false },
+    output: {
+      file: `dist/miniprogram/${name}.js`,
+      format: 'cjs',
+      exports: 'named',
+      plugins: [terser({ ecma: 2015, compress: { passes: 2 }, format: { comments: false } })],
+    },
+  })),
+  {
+    input,
+    plugins: [dts({ tsconfig: '../tsconfig.json', compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true } })],
+    output: { dir: 'dist/types', format: 'es', entryFileNames: '[name].d.ts' },
+  },
+];
