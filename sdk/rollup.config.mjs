@@ -22,6 +22,14 @@ const noLong = {
   load: (id) => (id === NO_LONG ? 'export default null;' : null),
 };
 
+// Node reads dist/esm/*.js as ES modules because of a package.json scoped to that folder.
+const esmPackageJson = {
+  name: 'floo-esm-package-json',
+  generateBundle(options) {
+    if (options.format === 'es') this.emitFile({ type: 'asset', fileName: 'package.json', source: '{ "type": "module" }\n' });
+  },
+};
+
 const plugins = (target) => [
   noLong,
   nodeResolve({ preferBuiltins: false }),
@@ -32,7 +40,7 @@ const plugins = (target) => [
 export default [
   {
     input,
-    plugins: plugins('es2018'),
+    plugins: [...plugins('es2018'), esmPackageJson],
     treeshake: { moduleSideEffects: false },
     output: [
       { dir: 'dist/esm', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared/[name]-[hash].js' },
