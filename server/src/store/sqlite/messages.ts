@@ -1,0 +1,175 @@
+/**
+ * SQLite implementation of messages, per-user queues (`inbox`) and per-device cursors.
+ * See docs/server.md ("Queues and cursors") for the model.
+ */
+import type Database from 'better-sqlite3';
+import { MessageIdGenerator } from '../message-ids';
+import type {
+  AppendResult, ConvKind, ConversationPending, ItemKind, MessageRecord, MessageStore, NewItem, StoredItem,
+} from '../types';
+
+interface ItemRow {
+  id: number; from_uid: number; from_sn: number; to_uid: number; ns: number; payload: Buffer;
+  timestamp: number; edit_timestamp: number; is_read: number;
+}
+
+interface MessageRow {
+  id: number; app_id: string; from_uid: number; from_sn: number; to_uid: number; ns: number; kind: string;
+  payload: Buffer; timestamp: number; recalled: number;
+}
+
+const ITEM_COLUMNS = 'm.id, m.from_uid, m.from_sn, m.to_uid, m.ns, m.payload, m.timestamp, m.edit_timestamp, i.is_read';
+
+/** Upper bound when counting one conversation's backlog: the count only needs to be "n > 0" accurate. */
+const MAX_COUNT = 100_000;
+
+function toItem(r: ItemRow): StoredItem {
+  return {
+    id: r.id, fromUid: r.from_uid, fromSn: r.from_sn, toUid: r.to_uid, ns: r.ns, payload: new Uint8Array(r.payload),
+    timestamp: r.timestamp, editTimestamp: r.edit_timestamp, read: r.is_read !== 0,
+  };
+}
+
+/** Messages and queues on one database connection. */
+export class SqliteMessages implements MessageStore {
+  private readonly q;
+  private readonly ids: MessageIdGenerator;
+
+  constructor(private readonly db: Database.Database, private readonly clock: () => number) {
+    const max = db.prepare<[], { max: number | null }>('SELECT MAX(id) AS max FROM messages').get();
+    this.ids = new MessageIdGenerator(max?.max ?? 0, clock);
+    this.q = {
+      findDuplicate: db.prepare<[number, number, string, string], { id: number; timestamp: number }>(
+        'SELECT id, timestamp FROM messages WHERE from_uid = ? AND from_sn = ? AND client_mid = ? AND digest = ?'),
+      insertMessage: db.prepare(`INSERT INTO messages
+        (id, app_id, from_uid, from_sn, to_uid, ns, kind, payload, timestamp, client_mid, digest)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertInbox: db.prepare(`INSERT OR IGNORE INTO inbox (user_id, conv_id, msg_id, kind, skip_sn, is_read)
+        VALUES (?, ?, ?, ?, ?, ?)`),
+      touchConv: db.prepare(`INSERT INTO user_convs (user_id, conv_id, conv_type, last_id) VALUES (?, ?, ?, ?)
+        ON CONFLICT (user_id, conv_id) DO UPDATE SET last_id = excluded.last_id`),
+      convLast: db.prepare<[number, number], { last_id: number }>('SELECT last_id FROM user_convs WHERE user_id = ? AND conv_id = ?'),
+      ackDevice: db.prepare(`INSERT INTO device_cursors (user_id, sn, conv_id, acked_id) VALUES (?, ?, ?, ?)
+        ON CONFLICT (user_id, sn, conv_id) DO UPDATE SET acked_id = MAX(acked_id, excluded.acked_id)`),
+      ackUser: db.prepare('UPDATE user_convs SET delivered_id = MAX(delivered_id, ?) WHERE user_id = ? AND conv_id = ?'),
+      cursor: db.prepare<[number, number, number], { acked_id: number }>(
+        'SELECT acked_id FROM device_cursors WHERE user_id = ? AND sn = ? AND conv_id = ?'),
+      batch: db.prepare<[number, number, number, number, number], ItemRow>(`SELECT ${ITEM_COLUMNS}
+        FROM inbox i JOIN messages m ON m.id = i.msg_id
+        WHERE i.user_id = ? AND i.conv_id = ? AND i.msg_id > ? AND i.skip_sn <> ?
+        ORDER BY i.msg_id LIMIT ?`),
+      history: db.prepare<[number, number, number, number], ItemRow>(`SELECT ${ITEM_COLUMNS}
+        FROM inbox i JOIN messages m ON m.id = i.msg_id
+        WHERE i.user_id = ? AND i.conv_id = ? AND i.msg_id < ? AND i.kind = 'content' AND i.deleted = 0 AND m.recalled = 0
+        ORDER BY i.msg_id DESC LIMIT ?`),
+      pending: db.prepare<[number, number, number, number], { conv_id: number; conv_type: number; n: number; last_id: number; hidden_until: number }>(`
+        SELECT uc.conv_id, uc.conv_type, uc.last_id, uc.hidden_until,
+          (SELECT COUNT(*) FROM (SELECT 1 FROM inbox i
+             WHERE i.user_id = uc.user_id AND i.conv_id = uc.conv_id AND i.msg_id > COALESCE(dc.acked_id, 0) AND i.skip_sn <> ?
+             LIMIT ${MAX_COUNT})) AS n
+        FROM user_convs uc
+        LEFT JOIN device_cursors dc ON dc.user_id = uc.user_id AND dc.sn = ? AND dc.conv_id = uc.conv_id
+        WHERE uc.user_id = ?
+        ORDER BY uc.last_id DESC, uc.conv_id LIMIT ?`),
+      convOf: db.prepare<[number, number], { conv_id: number }>('SELECT conv_id FROM inbox WHERE msg_id = ? AND user_id = ? LIMIT 1'),
+      markRead: db.prepare('UPDATE inbox SET is_read = ? WHERE user_id = ? AND conv_id = ? AND msg_id = ?'),
+      markReadUpTo: db.prepare('UPDATE inbox SET is_read = 1 WHERE user_id = ? AND conv_id = ? AND msg_id <= ? AND is_read = 0'),
+      markDeleted: db.prepare('UPDATE inbox SET deleted = 1 WHERE user_id = ? AND conv_id = ? AND msg_id = ?'),
+      hideConv: db.prepare('UPDATE user_convs SET hidden_until = last_id WHERE user_id = ? AND conv_id = ?'),
+      getMessage: db.prepare<[number], MessageRow>('SELECT * FROM messages WHERE id = ?'),
+      recall: db.prepare('UPDATE messages SET recalled = 1 WHERE id = ?'),
+      replace: db.prepare('UPDATE messages SET payload = ?, edit_timestamp = ? WHERE id = ?'),
+    };
+  }
+
+  async appendMessage(item: NewItem): Promise<AppendResult> {
+    return this.db.transaction((): AppendResult => {
+      const dup = this.q.findDuplicate.get(item.fromUid, item.fromSn, item.clientMid, item.digest);
+      if (dup) return { id: dup.id, timestamp: dup.timestamp, duplicate: true };
+      const id = this.ids.next();
+      const timestamp = this.clock();
+      this.q.insertMessage.run(id, item.appId, item.fromUid, item.fromSn, item.toUid, item.ns, item.kind,
+        Buffer.from(item.payload), timestamp, item.clientMid, item.digest);
+      for (const r of item.recipients) {
+        this.q.insertInbox.run(r.userId, r.convId, id, item.kind, r.skipSn, r.read ? 1 : 0);
+        this.q.touchConv.run(r.userId, r.convId, r.convType, id);
+      }
+      return { id, timestamp, duplicate: false };
+    })();
+  }
+
+  async getMessage(id: number): Promise<MessageRecord | undefined> {
+    const r = this.q.getMessage.get(id);
+    if (!r) return undefined;
+    return {
+      id: r.id, appId: r.app_id, fromUid: r.from_uid, fromSn: r.from_sn, toUid: r.to_uid, ns: r.ns, kind: r.kind as ItemKind,
+      payload: new Uint8Array(r.payload), timestamp: r.timestamp, recalled: r.recalled !== 0,
+    };
+  }
+
+  async allocateId(): Promise<number> {
+    return this.ids.next();
+  }
+
+  async pull(userId: number, sn: number, convId: number, ackKey: number, limit: number): Promise<StoredItem[]> {
+    return this.db.transaction((): StoredItem[] => {
+      if (ackKey > 0) {
+        // Never let a bogus key run ahead of what exists: it would swallow future items.
+        const last = this.q.convLast.get(userId, convId)?.last_id ?? 0;
+        const acked = Math.min(ackKey, last);
+        if (acked > 0) {
+          this.q.ackDevice.run(userId, sn, convId, acked);
+          this.q.ackUser.run(acked, userId, convId);
+        }
+      }
+      const cursor = this.q.cursor.get(userId, sn, convId)?.acked_id ?? 0;
+      return this.q.batch.all(userId, convId, cursor, sn, limit).map(toItem);
+    })();
+  }
+
+  async history(userId: number, convId: number, beforeId: number, limit: number): Promise<StoredItem[]> {
+    const before = beforeId > 0 ? beforeId : Number.MAX_SAFE_INTEGER;
+    return this.q.history.all(userId, convId, before, limit).map(toItem);
+  }
+
+  async pending(userId: number, sn: number): Promise<ConversationPending[]> {
+    const rows = this.q.pending.all(sn, sn, userId, 10_000);
+    const out: ConversationPending[] = [];
+    for (const r of rows) {
+      const convType = r.conv_type as ConvKind;
+      // The own-device queue is only worth listing when something waits; a deleted conversation
+      // stays hidden until a newer item arrives.
+      if (r.n === 0 && (convType === 0 || r.last_id <= r.hidden_until)) continue;
+      out.push({ convId: r.conv_id, convType, n: r.n });
+    }
+    return out;
+  }
+
+  async conversationOf(userId: number, messageId: number): Promise<number | undefined> {
+    return this.q.convOf.get(messageId, userId)?.conv_id;
+  }
+
+  async markRead(userId: number, convId: number, messageId: number, read: boolean): Promise<void> {
+    this.q.markRead.run(read ? 1 : 0, userId, convId, messageId);
+  }
+
+  async markReadUpTo(userId: number, convId: number, messageId: number): Promise<void> {
+    this.q.markReadUpTo.run(userId, convId, messageId);
+  }
+
+  async markDeleted(userId: number, convId: number, messageId: number): Promise<void> {
+    this.q.markDeleted.run(userId, convId, messageId);
+  }
+
+  async hideConversation(userId: number, convId: number): Promise<void> {
+    this.q.hideConv.run(userId, convId);
+  }
+
+  async setRecalled(messageId: number): Promise<void> {
+    this.q.recall.run(messageId);
+  }
+
+  async replacePayload(messageId: number, payload: Uint8Array, editTimestamp: number): Promise<void> {
+    this.q.replace.run(Buffer.from(payload), editTimestamp, messageId);
+  }
+}
