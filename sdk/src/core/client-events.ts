@@ -1,0 +1,33 @@
+/** The events of a client instance, with their payload types. */
+import type { ConnectionStateChange } from './connection/states';
+import type { ErrorCode } from './error-codes';
+import type { FlooError, StorageError } from './errors';
+import type { Conversation, ConversationRef, Message, MessageStatus } from './types';
+
+/** Event name → payload. Subscribe with `client.on(name, listener)`. */
+export interface ClientEvents {
+  /** The connection moved from one state to another (see the state table). */
+  connectionStateChange: ConnectionStateChange;
+  /** The login's first sync finished: everything pending on the server has been received. */
+  ready: { userId: string };
+  /** A new message arrived (including own messages sent from another device), once per message id. */
+  message: Message;
+  /** An own message changed status (`sending` → `sent` or `failed`; `sent` → `read`). */
+  messageStatus: { message: Message; previous?: MessageStatus };
+  /** A conversation's summary changed (new last message, unread count). */
+  conversationUpdate: Conversation;
+  /** A conversation was deleted (here or on another device). */
+  conversationDelete: ConversationRef;
+  /** The unread count changed. */
+  unreadChange: { total: number; conversation: ConversationRef; unread: number };
+  /** Someone is typing (or stopped) in a conversation. Never stored. */
+  typing: { conversation: ConversationRef; from: string; state: 'typing' | 'nothing' };
+  /** This device was logged out by the server (another device, password change, frozen account...). */
+  kicked: { code: ErrorCode; reason: string };
+  /** The saved token is no longer valid; log in again with a password. */
+  tokenExpired: { error: FlooError };
+  /** Local storage failed; the client goes on from memory for this session. */
+  storageDegraded: { error: StorageError };
+  /** A group, roster or user notice, or an operation this SDK version does not act on (raw, for the app). */
+  notice: { ns: number; from?: string; to?: string; id?: string; payload: unknown };
+}
