@@ -13,11 +13,14 @@ export function memoryKv(): KeyValueStorage & { map: Map<string, string> } {
   };
 }
 
-export function quickPlatform(kv: KeyValueStorage = memoryKv()): Platform {
+export function quickPlatform(kv: KeyValueStorage = memoryKv(), sockets = new Set<WebSocket>()): Platform & { kill(): number } {
   return {
+    kill() { const n = sockets.size; for (const s of sockets) s.terminate(); return n; },
     name: 'node',
     connect(url, h) {
       const ws = new WebSocket(url);
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
       ws.binaryType = 'nodebuffer';
       let closed = false;
       ws.on('open', () => h.onOpen());
