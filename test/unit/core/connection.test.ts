@@ -38,7 +38,7 @@ function setup(options: { refuse?: (e: ServerError) => Promise<boolean> } = {}) 
     onStateChange: (c) => changes.push(c),
   });
   const last = () => sockets[sockets.length - 1];
-  const reply = (code: number) => last().handlers.onMessage(encodeFrame({ command: Command.PROVISION, payload: { status: { code }, xid: { uid: '1001', deviceSN: 3 } } }, { direction: 'down' }));
+  const reply = (code: number) => last().handlers.onMessage(encodeFrame({ command: Command.PROVISION, payload: { status: { code: code as 1 }, xid: { uid: '1001', deviceSN: 3 } } }, { direction: 'down' }));
   const login = () => {
     last().handlers.onOpen();
     reply(1);

@@ -208,8 +208,9 @@ export class Connection {
       return;
     }
     const error = new ServerError(codeFromStatus(code), `login refused: ${reply.status?.reason || `status ${code ?? 0}`}`, { status: code });
-    const seq = this.socketSeq;
     this.dropSocket(1000, 'login refused');
+    // Whatever happens while the client decides (stop, a new start) supersedes this attempt.
+    const seq = this.socketSeq;
     this.deps.onProvisionRefused(error).then(
       (retry) => {
         if (seq !== this.socketSeq || STATES[this.current].terminal) return;
