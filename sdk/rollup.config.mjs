@@ -13,7 +13,12 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
 
-const input = { index: 'src/index.ts', protocol: 'src/protocol.ts' };
+// index: the wx-bound SDK (package main and the mini-program dist); node: the Node-bound SDK;
+// protocol: the codec alone (servers, tools).
+const input = { index: 'src/index.ts', node: 'src/node.ts', protocol: 'src/protocol.ts' };
+const miniprogramInput = { index: 'src/index.ts', protocol: 'src/protocol.ts' };
+// The Node entry's own dependencies stay imports: `ws` (an optional peer dependency) and built-ins.
+const external = (id) => id === 'ws' || id.startsWith('node:');
 const NO_LONG = '\0floo:no-long';
 
 const noLong = {
@@ -66,6 +71,7 @@ const plugins = (target) => [
 export default [
   {
     input,
+    external,
     plugins: [...plugins('es2018'), esmPackageJson],
     treeshake: { moduleSideEffects: false },
     output: [
@@ -74,7 +80,7 @@ export default [
     ],
   },
   // One self-contained file per entry for the mini-program: no shared chunks to resolve at run time.
-  ...Object.entries(input).map(([name, file]) => ({
+  ...Object.entries(miniprogramInput).map(([name, file]) => ({
     input: file,
     plugins: plugins('es2015'),
     treeshake: { moduleSideEffects: false },
@@ -87,6 +93,7 @@ export default [
   })),
   {
     input,
+    external,
     plugins: [dts({ tsconfig: '../tsconfig.json', compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true } })],
     output: { dir: 'dist/types', format: 'es', entryFileNames: '[name].d.ts' },
   },

@@ -38,7 +38,13 @@ code = code.replace('import * as $protobuf from "protobufjs/minimal";', 'import 
 code = code.replace(/^\s+\w+\.prototype\.\w+ = [^\n]*;\n/gm, '');
 // Enum objects: `X.Y = (function() { const valuesById = {}, ...; return values; })();`
 code = code.replace(/^(\s+)\w+\.\w+ = \(function\(\) \{\n\s+const valuesById = \{\}[^]*?\n\1\}\)\(\);\n/gm, '');
+// Constructors copy a properties argument that the codec never passes (decode calls `new X()`):
+// keep only their repeated-field initialisers.
+code = code.replace(/\n(\s+)if \(properties\)\n\s+for \(let keys = Object\.keys\(properties\), i = 0; i < keys\.length; \+\+i\)\n\s+if \(properties\[keys\[i\]\] != null && keys\[i\] !== "__proto__"\)\n\s+this\[keys\[i\]\] = properties\[keys\[i\]\];/g, '');
+// Inside the namespace function the messages are the local `protobuf.X`; the long global path is not needed.
+code = code.replace(/\$root\.im\.floo\.protobuf\./g, 'protobuf.');
 if (/valuesById|\.prototype\.\w+ =/.test(code)) throw new Error('generate: post-processing left enum or default code behind');
+if (/properties\[keys|\$root\.im\.floo\.protobuf\./.test(code)) throw new Error('generate: a trimming pattern no longer matches pbjs output');
 if (!code.includes('import $protobuf from "protobufjs/minimal.js";')) throw new Error('generate: unexpected pbjs import line');
 
 const header = [

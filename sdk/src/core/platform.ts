@@ -86,10 +86,15 @@ export interface KeyValueStorage {
   remove(key: string): Promise<void>;
   /** Keys starting with `prefix` (all keys when omitted). */
   keys(prefix?: string): Promise<string[]>;
-  /** Largest value the platform accepts for one key, in bytes (wx: 1 MB), if it has a limit. */
+  /** Largest entry (key plus value, as `entryBytes` counts it) the platform accepts (wx: 1 MB), if limited. */
   readonly maxValueBytes?: number;
-  /** Largest total the platform accepts, in bytes (wx: 10 MB), if it has a limit. */
+  /** Largest total of all entries the platform accepts (wx: 10 MB), if limited. */
   readonly maxTotalBytes?: number;
+  /**
+   * Bytes an entry counts against those limits. WeChat stores values as JSON, so quotes and
+   * backslashes count double; without this member the core counts UTF-8 bytes of key and value.
+   */
+  entryBytes?(key: string, value: string): number;
 }
 
 /** A timer handle, opaque to the core. */

@@ -11,7 +11,6 @@ import { compareIds } from '../../protocol/ids';
 import type { Conversation, Message } from '../types';
 import { refFromKey } from '../types';
 import type { Logger } from '../util/logger';
-import { utf8Length } from '../util/utf8';
 import { Persister } from './persister';
 
 /** Settings of the local store. */
@@ -78,7 +77,7 @@ export class LocalStore {
   async open(): Promise<void> {
     const raw = await this.persister.read(this.indexKey());
     if (!raw) return;
-    this.persister.account(this.indexKey(), utf8Length(this.indexKey()) + utf8Length(raw));
+    this.persister.account(this.indexKey(), this.persister.entryBytes(this.indexKey(), raw));
     let doc: IndexDoc;
     try {
       doc = JSON.parse(raw);
@@ -201,7 +200,7 @@ export class LocalStore {
   removeConversation(key: string): boolean {
     if (!this.entries.delete(key)) return false;
     this.persister.schedule(this.shardKey(key), () => undefined);
-    this.persister.schedule(this.indexKey(), (max) => this.indexValue(max));
+    this.persister.schedule(this.indexKey(), (fits) => this.indexValue(fits));
     return true;
   }
 
@@ -209,7 +208,7 @@ export class LocalStore {
   async readDoc<T>(name: string): Promise<T | undefined> {
     const raw = await this.persister.read(this.prefix + name);
     if (!raw) return undefined;
-    this.persister.account(this.prefix + name, utf8Length(this.prefix + name) + utf8Length(raw));
+    this.persister.account(this.prefix + name, this.persister.entryBytes(this.prefix + name, raw));
     try {
       return JSON.parse(raw) as T;
     } catch {
@@ -263,28 +262,28 @@ export class LocalStore {
   }
 
   private touch(key: string): void {
-    this.persister.schedule(this.shardKey(key), (max) => this.shardValue(key, max));
-    this.persister.schedule(this.indexKey(), (max) => this.indexValue(max));
+    this.persister.schedule(this.shardKey(key), (fits) => this.shardValue(key, fits));
+    this.persister.schedule(this.indexKey(), (fits) => this.indexValue(fits));
   }
 
-  private shardValue(key: string, maxBytes: number): string | undefined {
+  private shardValue(key: string, fits: (value: string) => boolean): string | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     let list = entry.messages.slice(-this.options.maxPersistedPerConversation);
     let json = JSON.stringify(list);
     // Halve until it fits the per-key limit (rarely needed: 200 messages are ~100 KB).
-    while (utf8Length(json) > maxBytes && list.length > 1) {
+    while (!fits(json) && list.length > 1) {
       list = list.slice(Math.ceil(list.length / 2));
       json = JSON.stringify(list);
     }
-    return utf8Length(json) > maxBytes ? undefined : json;
+    return fits(json) ? json : undefined;
   }
 
-  private indexValue(maxBytes: number): string {
+  private indexValue(fits: (value: string) => boolean): string {
     const conversations = this.listConversations().map((c) => ({ ...c, bytes: this.persister.sizeOf(this.shardKey(`${c.ref.type}:${c.ref.id}`)) }));
     let doc: IndexDoc = { v: 1, conversations };
     let json = JSON.stringify(doc);
-    while (utf8Length(json) > maxBytes && doc.conversations.length > 1) {
+    while (!fits(json) && doc.conversations.length > 1) {
       doc = { v: 1, conversations: doc.conversations.slice(0, Math.ceil(doc.conversations.length / 2)) };
       json = JSON.stringify(doc);
     }

@@ -20,8 +20,11 @@ export interface PersisterOptions {
   flushDelayMs: number;
 }
 
-/** Produces a key's value at write time (latest state), within `maxBytes`; undefined removes the key. */
-export type Producer = (maxBytes: number) => string | undefined;
+/**
+ * Produces a key's value at write time (latest state); `fits` says whether a candidate value is within
+ * the per-key limit as the storage counts it. Returning undefined removes the key.
+ */
+export type Producer = (fits: (value: string) => boolean) => string | undefined;
 
 /** Chooses keys to evict, oldest first, to make room (never `exceptKey`). */
 export type EvictionPolicy = (exceptKey: string) => string[];
@@ -117,8 +120,13 @@ export class Persister {
     return this.running;
   }
 
+  /** Bytes an entry counts in storage (the storage's own measure when it has one). */
+  entryBytes(key: string, value: string): number {
+    return this.kv.entryBytes ? this.kv.entryBytes(key, value) : utf8Length(key) + utf8Length(value);
+  }
+
   private async writeOne(key: string, produce: Producer): Promise<void> {
-    const value = produce(this.options.maxKeyBytes - utf8Length(key));
+    const value = produce((candidate) => this.entryBytes(key, candidate) <= this.options.maxKeyBytes);
     try {
       if (value === undefined) {
         if (this.sizes.has(key)) {
@@ -128,7 +136,7 @@ export class Persister {
         }
         return;
       }
-      const bytes = utf8Length(key) + utf8Length(value);
+      const bytes = this.entryBytes(key, value);
       if (!(await this.makeRoom(key, bytes))) {
         this.log.warn(`storage budget full: ${key} stays in memory only`);
         return;
