@@ -7,22 +7,22 @@ import type { RunningServer } from '../../../server/src';
 import { startTestServer } from '../../support/server-harness';
 import { createClient, type FlooClient } from '../../../sdk/src/core/client';
 import type { Message } from '../../../sdk/src/core/types';
-import { quickPlatform } from './quick-platform';
+import { KINDS, makePlatform } from './platforms';
 
 jest.setTimeout(120000);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-test('200 messages across 2 server restarts and 20 socket cuts arrive exactly once, in order', async () => {
+test.each(KINDS)('%s: 200 messages across 2 server restarts and 20 socket cuts arrive exactly once, in order', async (kind) => {
   const dir = mkdtempSync(join(tmpdir(), 'floo-chaos-'));
   let server: RunningServer = await startTestServer({ dataDir: dir });
   const port = server.port;
   const dns = `${server.url}/v2/app_dns`;
   const opts = { appId: 'demo', dnsServer: dns, reconnect: { baseMs: 20, maxMs: 200 }, timeouts: { heartbeatMs: 2000, heartbeatTimeoutMs: 1000 } };
-  const pa = quickPlatform();
-  const pb = quickPlatform();
-  const alice: FlooClient = createClient(opts, pa);
-  const bob: FlooClient = createClient(opts, pb);
+  const pa = makePlatform(kind);
+  const pb = makePlatform(kind);
+  const alice: FlooClient = createClient(opts, pa.platform);
+  const bob: FlooClient = createClient(opts, pb.platform);
   try {
     const a = await alice.login({ username: 'alice', password: 'floo-demo' });
     await bob.login({ username: 'bob', password: 'floo-demo' });
@@ -66,6 +66,8 @@ test('200 messages across 2 server restarts and 20 socket cuts arrive exactly on
     await alice.close();
     await bob.close();
     await server.close();
+    pa.dispose();
+    pb.dispose();
     rmSync(dir, { recursive: true, force: true });
   }
 });

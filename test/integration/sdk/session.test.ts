@@ -5,18 +5,25 @@ import { createClient, type FlooClient } from '../../../sdk/src/core/client';
 import { ErrorCode } from '../../../sdk/src/core/error-codes';
 import { FlooError, InvalidArgumentError } from '../../../sdk/src/core/errors';
 import type { ClientOptions } from '../../../sdk/src/core/options';
-import type { KeyValueStorage, Platform } from '../../../sdk/src/core/platform';
 import type { Message } from '../../../sdk/src/core/types';
-import { memoryKv, quickPlatform } from './quick-platform';
+import { KINDS, makePlatform, type TestPlatform } from './platforms';
 
 let server: RunningServer;
 const open: FlooClient[] = [];
+const platforms: TestPlatform[] = [];
 beforeAll(async () => { server = await startTestServer(); });
-afterEach(async () => { for (const c of open.splice(0)) await c.close(); });
+afterEach(async () => {
+  for (const c of open.splice(0)) await c.close();
+  for (const p of platforms.splice(0)) p.dispose();
+});
 afterAll(async () => { await server.close(); });
 
-function client(platform: Platform = quickPlatform(), extra: Partial<ClientOptions> = {}): FlooClient {
-  const c = createClient({ appId: 'demo', dnsServer: `${server.url}/v2/app_dns`, reconnect: { baseMs: 20, maxMs: 100 }, ...extra }, platform);
+describe.each(KINDS)('%s platform', (kind) => {
+const fresh = (): TestPlatform => { const p = makePlatform(kind); platforms.push(p); return p; };
+const again = (p: TestPlatform): TestPlatform => { const q = p.restart(); platforms.push(q); return q; };
+const beside = (p: TestPlatform): TestPlatform => { const q = p.sibling(); platforms.push(q); return q; };
+function client(tp: TestPlatform = fresh(), extra: Partial<ClientOptions> = {}): FlooClient {
+  const c = createClient({ appId: 'demo', dnsServer: `${server.url}/v2/app_dns`, reconnect: { baseMs: 20, maxMs: 100 }, ...extra }, tp.platform);
   open.push(c);
   return c;
 }
@@ -40,14 +47,14 @@ test('a group message reaches both other members; the sender\'s other device get
 });
 
 test('messages sent while the receiver is offline arrive at its next login, once each', async () => {
-  const kv = memoryKv();
-  const bob1 = client(quickPlatform(kv));
+  const bobApp = fresh();
+  const bob1 = client(bobApp);
   await bob1.login({ username: 'bob', password: 'floo-demo' });
   await bob1.close();
   const alice = client();
   await alice.login({ username: 'alice', password: 'floo-demo' });
   for (let i = 0; i < 5; i++) await alice.messages.sendText({ type: 'user', id: uid('bob') }, `offline ${i}`);
-  const bob2 = client(quickPlatform(kv));
+  const bob2 = client(again(bobApp));
   const got: Message[] = [];
   bob2.on('message', (m) => got.push(m));
   const r = await bob2.resume(); // the saved token: no password needed after an "app restart"
@@ -57,11 +64,12 @@ test('messages sent while the receiver is offline arrive at its next login, once
 });
 
 test('a send queued while the server is away survives an app restart and is delivered once', async () => {
-  const kv: KeyValueStorage = memoryKv();
-  const alice1 = client(quickPlatform(kv));
+  const aliceApp = fresh();
+  const alice1 = client(aliceApp);
   await alice1.login({ username: 'alice', password: 'floo-demo' });
   // Make the send impossible to deliver now: the socket goes away and cannot come back.
-  const p1 = quickPlatform(kv);
+  const deadApp = again(aliceApp);
+  const p1 = deadApp.platform;
   const dead = createClient({ appId: 'demo', dnsServer: `${server.url}/v2/app_dns` }, { ...p1, connect: (_u, h) => { setTimeout(() => h.onClose(1006, 'down'), 0); return { send() {}, close() {} }; } });
   await alice1.close();
   const resumed = dead.resume().catch((e: FlooError) => e); // never gets online: stays "connecting"
@@ -75,7 +83,7 @@ test('a send queued while the server is away survives an app restart and is deli
   await bob.login({ username: 'bob', password: 'floo-demo' });
   const got: Message[] = [];
   bob.on('message', (m) => got.push(m));
-  const alice2 = client(quickPlatform(kv));
+  const alice2 = client(again(deadApp));
   const status = new Promise<Message>((resolve) => alice2.on('messageStatus', (s) => s.message.status === 'sent' && resolve(s.message)));
   await alice2.resume();
   const settled = await status;
@@ -85,11 +93,11 @@ test('a send queued while the server is away survives an app restart and is deli
 });
 
 test('a second login of the same device kicks the first: kicked event, failed state, no reconnect', async () => {
-  const kv = memoryKv();
-  const first = client(quickPlatform(kv));
+  const carolApp = fresh();
+  const first = client(carolApp);
   await first.login({ username: 'carol', password: 'floo-demo' });
   const kicked = new Promise<{ code: string }>((resolve) => first.on('kicked', resolve));
-  const second = client(quickPlatform(kv)); // same storage = same device guid
+  const second = client(beside(carolApp)); // same storage = same device guid
   await second.login({ username: 'carol', password: 'floo-demo' });
   expect((await kicked).code).toBe(ErrorCode.UserKickedBySameDevice);
   expect(first.state).toBe('failed');
@@ -128,7 +136,8 @@ test('invalid arguments are rejected before anything is sent', async () => {
 });
 
 test('discovery failing without a cached answer rejects with a typed error', async () => {
-  const c = createClient({ appId: 'demo', dnsServer: 'http://127.0.0.1:1/v2/app_dns' }, quickPlatform());
+  const c = createClient({ appId: 'demo', dnsServer: 'http://127.0.0.1:1/v2/app_dns' }, fresh().platform);
   open.push(c);
   await expect(c.login({ username: 'alice', password: 'floo-demo' })).rejects.toMatchObject({ code: ErrorCode.ServerNotReachable });
+});
 });

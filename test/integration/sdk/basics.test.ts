@@ -2,22 +2,22 @@ import type { RunningServer } from '../../../server/src';
 import { startTestServer } from '../../support/server-harness';
 import { createClient, type FlooClient } from '../../../sdk/src/core/client';
 import type { Message } from '../../../sdk/src/core/types';
-import { quickPlatform } from './quick-platform';
+import { KINDS, makePlatform } from './platforms';
 
 let server: RunningServer;
 const clients: FlooClient[] = [];
 beforeAll(async () => { server = await startTestServer(); });
 afterAll(async () => { for (const c of clients) await c.close(); await server.close(); });
 
-function client() {
-  const c = createClient({ appId: 'demo', dnsServer: `${server.url}/v2/app_dns`, logLevel: 'warn' }, quickPlatform());
+function client(kind: (typeof KINDS)[number]) {
+  const c = createClient({ appId: 'demo', dnsServer: `${server.url}/v2/app_dns`, logLevel: 'warn' }, makePlatform(kind).platform);
   clients.push(c);
   return c;
 }
 
-test('alice and bob chat 1:1 and in the group', async () => {
-  const alice = client();
-  const bob = client();
+test.each(KINDS)('%s: alice and bob chat 1:1 and in the group, mark read, page history', async (kind) => {
+  const alice = client(kind);
+  const bob = client(kind);
   const a = await alice.login({ username: 'alice', password: 'floo-demo' });
   const b = await bob.login({ username: 'bob', password: 'floo-demo' });
   const got = new Promise<Message>((resolve) => bob.on('message', resolve));
