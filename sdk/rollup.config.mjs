@@ -12,6 +12,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
+import { fileURLToPath } from 'node:url';
 
 // index: the wx-bound SDK (package main and the mini-program dist); node: the Node-bound SDK;
 // protocol: the codec alone (servers, tools).
@@ -59,7 +60,21 @@ const esmPackageJson = {
   },
 };
 
-const plugins = (target) => [
+// Debug and info log calls are dropped from the mini-program build (every byte counts under the 2 MB
+// package cap); warnings and errors stay.
+const DEBUG_LOGS = ['this.log.debug', 'this.log.info', 'this.deps.log.debug', 'this.deps.log.info'];
+
+// The mini-program build of the client uses the client-only codec (see scripts/generate.mjs).
+const clientCodec = {
+  name: 'floo-client-codec',
+  resolveId(id, importer) {
+    if (id !== './generated/xsync' || !importer || !/protocol[\\/]messages\.ts$/.test(importer)) return null;
+    return fileURLToPath(new URL('./src/protocol/generated/xsync-client.ts', import.meta.url));
+  },
+};
+
+const plugins = (target, extra = []) => [
+  ...extra,
   noLong,
   trimRuntime,
   nodeResolve({ preferBuiltins: false }),
@@ -82,13 +97,13 @@ export default [
   // One self-contained file per entry for the mini-program: no shared chunks to resolve at run time.
   ...Object.entries(miniprogramInput).map(([name, file]) => ({
     input: file,
-    plugins: plugins('es2015'),
+    plugins: plugins('es2015', name === 'index' ? [clientCodec] : []),
     treeshake: { moduleSideEffects: false },
     output: {
       file: `dist/miniprogram/${name}.js`,
       format: 'cjs',
       exports: 'named',
-      plugins: [terser({ ecma: 2015, compress: { passes: 2 }, format: { comments: false } })],
+      plugins: [terser({ ecma: 2015, compress: { passes: 2, pure_funcs: DEBUG_LOGS }, format: { comments: false } })],
     },
   })),
   {

@@ -41,11 +41,28 @@ code = code.replace(/^(\s+)\w+\.\w+ = \(function\(\) \{\n\s+const valuesById = \
 // Constructors copy a properties argument that the codec never passes (decode calls `new X()`):
 // keep only their repeated-field initialisers.
 code = code.replace(/\n(\s+)if \(properties\)\n\s+for \(let keys = Object\.keys\(properties\), i = 0; i < keys\.length; \+\+i\)\n\s+if \(properties\[keys\[i\]\] != null && keys\[i\] !== "__proto__"\)\n\s+this\[keys\[i\]\] = properties\[keys\[i\]\];/g, '');
+// Presence is `!= null`: with the prototype defaults gone, an absent field reads undefined on decoded
+// objects, and the codec's inputs are plain objects (documented), so the hasOwnProperty test is redundant.
+code = code.replace(/ && Object\.hasOwnProperty\.call\(message, "\w+"\)/g, '');
 // Inside the namespace function the messages are the local `protobuf.X`; the long global path is not needed.
 code = code.replace(/\$root\.im\.floo\.protobuf\./g, 'protobuf.');
 if (/valuesById|\.prototype\.\w+ =/.test(code)) throw new Error('generate: post-processing left enum or default code behind');
 if (/properties\[keys|\$root\.im\.floo\.protobuf\./.test(code)) throw new Error('generate: a trimming pattern no longer matches pbjs output');
 if (!code.includes('import $protobuf from "protobufjs/minimal.js";')) throw new Error('generate: unexpected pbjs import line');
+
+// A client-only variant for the mini-program build of the SDK: a client encodes what it sends (up)
+// and decodes what it receives (down), so the encoders of server-only messages and the decoders of
+// client-only ones are dropped. The full file serves the protocol entry and the server.
+const DOWN_ONLY = ['UnreadDL', 'ConversationUnread', 'SyncDL', 'Notice', 'UserNotice', 'RosterNotice', 'GroupNotice'];
+const UP_ONLY = ['SyncUL', 'UnreadUL'];
+const dropMethod = (src, type, method) => {
+  const re = new RegExp(`\\n\\s+${type}\\.${method} = function ${method}\\([^]*?\\n {16}\\};\\n`);
+  if (!re.test(src)) throw new Error(`generate: cannot find ${type}.${method} to drop`);
+  return src.replace(re, '\n');
+};
+let clientCode = code;
+for (const t of DOWN_ONLY) clientCode = dropMethod(clientCode, t, 'encode');
+for (const t of UP_ONLY) clientCode = dropMethod(clientCode, t, 'decode');
 
 const header = [
   '// @ts-nocheck',
@@ -54,4 +71,5 @@ const header = [
 ].join('\n');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'xsync.ts'), header + code);
+writeFileSync(join(outDir, 'xsync-client.ts'), header + clientCode);
 console.log(`generate: ${files.length} .proto files -> src/protocol/generated/xsync.ts (${code.length} bytes, trimmed from ${before})`);

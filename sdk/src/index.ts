@@ -13,7 +13,7 @@ import { createClient as createCoreClient, type ClientOptions, type FlooClient, 
 import { createWxPlatform } from './platform/wx/index';
 
 export * from './public';
-export { createWxPlatform, createWxStorage, createMemoryStorage } from './platform/wx/index';
+export { createWxPlatform, createWxStorage } from './platform/wx/index';
 export type { WxPlatformOptions, WxApi } from './platform/wx/index';
 
 /** Creates a client; the platform defaults to WeChat's (the global `wx`, looked up now). */

@@ -2,7 +2,6 @@
  * Error classes. Every Promise of the SDK rejects with a {@link FlooError} (or a subclass) carrying
  * one of the {@link ErrorCode}s; `retriable` says whether trying again later may succeed.
  */
-import { StatusCode } from '../protocol/enums';
 import { ErrorCode } from './error-codes';
 
 /** Options of the error constructors. */
@@ -85,54 +84,32 @@ export class StorageError extends FlooError {
   }
 }
 
+// Status.ErrorCode (index) → client error code. 0 (UNKNOWN) and FAIL are generic failures.
+const BY_STATUS: readonly ErrorCode[] = [
+  'GeneralError', 'NoError', 'GeneralError', 'ServerUnknownError', 'MessageInvalid', 'ServerDecryptionFailed',
+  'ServerNeedReconnected', 'InvalidToken', 'InvalidRequestParameter', 'UserPermissionDenied', 'UserFrozen',
+  'UserBanned', 'MessageCensored', 'UserTooManyDevice', 'ServerEncryptMethodUnsupported', 'UserAbnormal',
+  'MessageInvalid', 'ServerInvalidLicense', 'ServerLicenseLimit', 'ServerAppFrozen', 'MessageRateLimitExceeded',
+];
+
 /** The client error code matching an XSYNC `Status.code`. */
 export function codeFromStatus(status: number | undefined): ErrorCode {
-  switch (status) {
-    case StatusCode.OK: return ErrorCode.NoError;
-    case StatusCode.UNKNOWN_COMMAND: return ErrorCode.ServerUnknownError;
-    case StatusCode.PB_PARSER_ERROR: return ErrorCode.MessageInvalid;
-    case StatusCode.DECRYPT_FAILURE: return ErrorCode.ServerDecryptionFailed;
-    case StatusCode.PUBLIC_KEY_CHANGED: return ErrorCode.ServerNeedReconnected;
-    case StatusCode.INVALID_TOKEN: return ErrorCode.InvalidToken;
-    case StatusCode.INVALID_PARAMETER: return ErrorCode.InvalidRequestParameter;
-    case StatusCode.UNAUTHORIZED: return ErrorCode.UserPermissionDenied;
-    case StatusCode.USER_FROZEN: return ErrorCode.UserFrozen;
-    case StatusCode.USER_BANNED: return ErrorCode.UserBanned;
-    case StatusCode.WORD_CENSORED: return ErrorCode.MessageCensored;
-    case StatusCode.TOO_MANY_DEVICES: return ErrorCode.UserTooManyDevice;
-    case StatusCode.ENCRYPT_METHOD_UNSUPPORTED: return ErrorCode.ServerEncryptMethodUnsupported;
-    case StatusCode.DEVICE_GUID_CONFLICT: return ErrorCode.UserAbnormal;
-    case StatusCode.CHECK_SUM_FAILURE: return ErrorCode.MessageInvalid;
-    case StatusCode.INVALID_LICENSE: return ErrorCode.ServerInvalidLicense;
-    case StatusCode.LICENSE_LIMIT: return ErrorCode.ServerLicenseLimit;
-    case StatusCode.APP_FROZEN: return ErrorCode.ServerAppFrozen;
-    case StatusCode.RATE_LIMIT_EXCEEDED: return ErrorCode.MessageRateLimitExceeded;
-    default: return ErrorCode.GeneralError;
-  }
+  return BY_STATUS[status ?? 0] ?? 'GeneralError';
 }
+
+// REST ("ratel") envelope codes seen from the service (floo-sdk-reference §5.6) → client error codes.
+const BY_REST: Readonly<Record<number, ErrorCode>> = {
+  200: 'NoError', 401: 'InvalidToken', 402: 'InvalidToken', 403: 'UserPermissionDenied', 404: 'NotFound',
+  429: 'ServerTooManyRequest', 10028: 'ServerTooManyRequest', 10001: 'InvalidVerificationCode',
+  10002: 'InvalidUserNameParameter', 10004: 'UserAlreadyExist', 11011: 'UserAlreadyExist', 11001: 'UserAuthFailed',
+  30021: 'ServerAppLicenseInvalid', 30022: 'ServerAppLicenseExpired', 30023: 'ServerAppLicenseExceedLimit',
+  40000: 'ServerAppIdInvalid', 40001: 'ServerNotAllowOpenRegister', 40002: 'ServerAppLicenseExceedLimit',
+  40003: 'ServerAppStatusNotNormal', 99997: 'ServerDNSFailed', 99998: 'ServerDNSFailed',
+};
 
 /** The client error code matching a REST ("ratel") envelope code. */
 export function codeFromRest(code: number): ErrorCode {
-  switch (code) {
-    case 200: return ErrorCode.NoError;
-    case 401: case 402: return ErrorCode.InvalidToken;
-    case 403: return ErrorCode.UserPermissionDenied;
-    case 404: return ErrorCode.NotFound;
-    case 429: case 10028: return ErrorCode.ServerTooManyRequest;
-    case 10001: return ErrorCode.InvalidVerificationCode;
-    case 10002: return ErrorCode.InvalidUserNameParameter;
-    case 10004: case 11011: return ErrorCode.UserAlreadyExist;
-    case 11001: return ErrorCode.UserAuthFailed;
-    case 30021: return ErrorCode.ServerAppLicenseInvalid;
-    case 30022: return ErrorCode.ServerAppLicenseExpired;
-    case 30023: return ErrorCode.ServerAppLicenseExceedLimit;
-    case 40000: return ErrorCode.ServerAppIdInvalid;
-    case 40001: return ErrorCode.ServerNotAllowOpenRegister;
-    case 40002: return ErrorCode.ServerAppLicenseExceedLimit;
-    case 40003: return ErrorCode.ServerAppStatusNotNormal;
-    case 99997: case 99998: return ErrorCode.ServerDNSFailed;
-    default: return code >= 500 && code < 600 ? ErrorCode.ServerUnknownError : ErrorCode.GeneralError;
-  }
+  return BY_REST[code] ?? (code >= 500 && code < 600 ? 'ServerUnknownError' : 'GeneralError');
 }
 
 /** Whether an error is worth retrying later. */

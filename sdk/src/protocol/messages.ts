@@ -37,8 +37,14 @@ export interface MessageTypes {
 export type MessageName = keyof MessageTypes;
 
 interface StaticCodec {
-  encode(message: object, writer: IdWriter): IdWriter;
-  decode(reader: IdReader): Record<string, unknown>;
+  /** Absent from the client-only codec of the mini-program build for messages only a server sends. */
+  encode?(message: object, writer: IdWriter): IdWriter;
+  /** Absent from the client-only codec for messages only a client sends. */
+  decode?(reader: IdReader): Record<string, unknown>;
+}
+
+function unsupported(what: string, name: string): never {
+  throw new ProtocolError('UNSUPPORTED', `this build of the SDK cannot ${what} ${name} (a client only ${what}s what it ${what === 'encode' ? 'sends' : 'receives'}); use floo-miniprogram/protocol`);
 }
 
 const codecs = (im as unknown as { floo: { protobuf: Record<MessageName | 'Frame', StaticCodec> } }).floo.protobuf;
@@ -52,7 +58,9 @@ type Loose = Record<string, unknown>;
 
 /** Decodes raw bytes with a generated codec; any failure becomes ProtocolError(MALFORMED). */
 export function decodeRaw(name: MessageName | 'Frame', bytes: Uint8Array): Loose {
-  return guard('MALFORMED', `cannot decode ${name}`, () => codecs[name].decode(new IdReader(bytes)));
+  const codec = codecs[name];
+  if (!codec.decode) unsupported('decode', name);
+  return guard('MALFORMED', `cannot decode ${name}`, () => codec.decode!(new IdReader(bytes)));
 }
 
 /** Encodes an object with a generated codec; any failure becomes ProtocolError(INVALID_VALUE). */
@@ -60,7 +68,9 @@ export function encodeRaw(name: MessageName | 'Frame', value: object): Uint8Arra
   if (value === null || typeof value !== 'object') {
     throw new ProtocolError('INVALID_VALUE', `cannot encode ${name}: expected an object, got ${value === null ? 'null' : typeof value}`);
   }
-  return guard('INVALID_VALUE', `cannot encode ${name}`, () => codecs[name].encode(value, new IdWriter()).finish());
+  const codec = codecs[name];
+  if (!codec.encode) unsupported('encode', name);
+  return guard('INVALID_VALUE', `cannot encode ${name}`, () => codec.encode!(value, new IdWriter()).finish());
 }
 
 /** Replaces a decoded Meta's payload bytes by the message its namespace names (in place). */
