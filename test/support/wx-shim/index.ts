@@ -11,7 +11,7 @@ import { createSandboxTimers, type SandboxTimers } from './app-timers';
 import { FakeFileSystem, USER_DATA_PATH } from './file-system';
 import { HttpTasks, WX_MAX_HTTP_TASKS, type OverflowPolicy } from './http-tasks';
 import { createRequest, type RequestRecord } from './request-api';
-import { SocketPool, WX_MAX_SOCKETS } from './socket-api';
+import { SocketPool, WX_MAX_SOCKETS, type SocketDeath } from './socket-api';
 import type { SocketRecord } from './socket-task';
 import { WxStorageArea, type StorageLimits } from './storage';
 import { createStorageApi } from './storage-api';
@@ -21,7 +21,7 @@ import { createTransfers } from './transfer-api';
 
 export { WxStorageArea, WX_STORAGE_LIMITS, type StorageLimits } from './storage';
 export { WxSyncError, type WxFail } from './callbacks';
-export { WX_MAX_SOCKETS } from './socket-api';
+export { WX_MAX_SOCKETS, type SocketDeath } from './socket-api';
 export { WX_MAX_HTTP_TASKS, type OverflowPolicy } from './http-tasks';
 export { USER_DATA_PATH } from './file-system';
 export type { FakeSocketTask, SocketRecord, SocketState } from './socket-task';
@@ -44,6 +44,11 @@ export interface WxShimOptions {
   storageLimits?: StorageLimits;
   /** Concurrent sockets (5). */
   maxSockets?: number;
+  /**
+   * How sockets die at suspension and network loss: 'reset' (default; the server sees the close at once)
+   * or 'half-open' (the server is told nothing and finds out from its own pings, as often on phones).
+   */
+  socketDeath?: SocketDeath;
   /** Concurrent tasks of each of request/uploadFile/downloadFile (10). */
   maxHttpTasks?: number;
   /** What the 11th concurrent HTTP task does: fail with `exceed max task count` (default, as WeChat) or wait. */
@@ -75,8 +80,14 @@ export interface WxShimControl {
   show(): void;
   /** Network up (optionally with a type) or down; down kills every socket and fails every request. */
   setNetwork(online: boolean, type?: NetworkType): void;
-  /** Drops every open socket abruptly (onError + onClose 1006 in the app); returns how many. */
-  killSockets(reason?: string): number;
+  /**
+   * Drops every open socket (onError + onClose 1006 in the app); returns how many. With `halfOpen` the
+   * server is not told: the connection stays up, silent, until the server's pings give up or
+   * `endHalfOpen()` is called.
+   */
+  killSockets(reason?: string, options?: { halfOpen?: boolean }): number;
+  /** Closes the half-open connections left by `killSockets(…, {halfOpen})` or `socketDeath: 'half-open'`. */
+  endHalfOpen(): number;
   /** Every socket created, oldest first. */
   sockets(): SocketRecord[];
   /** Sockets not yet closed. */
@@ -140,7 +151,9 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
   });
   const storage = options.storage ?? new WxStorageArea(options.storageLimits);
   const allowHost = options.allowHost ?? isLoopbackHost;
-  const sockets = new SocketPool(runtime, { maxSockets: options.maxSockets ?? WX_MAX_SOCKETS, makeArrayBuffer, allowHost });
+  const sockets = new SocketPool(runtime, {
+    maxSockets: options.maxSockets ?? WX_MAX_SOCKETS, socketDeath: options.socketDeath ?? 'reset', makeArrayBuffer, allowHost,
+  });
   const http = new HttpTasks(runtime, { max: options.maxHttpTasks ?? WX_MAX_HTTP_TASKS, overflow: options.httpOverflow ?? 'fail', allowHost });
   const files = new FakeFileSystem(options.fileSystemRoot);
   const requests: RequestRecord[] = [];
@@ -154,7 +167,8 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     suspendNow: () => runtime.suspendNow(),
     show: () => runtime.show(),
     setNetwork: (online, type) => runtime.setNetwork(online, type),
-    killSockets: (reason) => sockets.killAll(reason),
+    killSockets: (reason, o) => sockets.killAll(reason, o?.halfOpen === true),
+    endHalfOpen: () => sockets.endHalfOpen(),
     sockets: () => sockets.records(),
     openSockets: () => sockets.records().filter((r) => r.state !== 'closed'),
     requests,
@@ -169,7 +183,7 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     dispose: () => {
       runtime.dispose();
       sandboxTimers.clearAll();
-      sockets.killAll('disposed');
+      sockets.dispose();
       http.dispose();
       if (!options.fileSystemRoot) files.dispose();
     },

@@ -22,8 +22,12 @@ export interface WxSocketApi {
 }
 
 /** Settings of the pool. */
+/** How sockets die when the app is suspended or the network goes: with a reset the server sees, or half-open. */
+export type SocketDeath = 'reset' | 'half-open';
+
 export interface SocketPoolOptions {
   maxSockets: number;
+  socketDeath: SocketDeath;
   allowHost(host: string): boolean;
   makeArrayBuffer(bytes: Uint8Array): ArrayBuffer;
 }
@@ -31,14 +35,16 @@ export interface SocketPoolOptions {
 /** Every socket of one app. */
 export class SocketPool {
   private readonly live = new Set<FakeSocketTask>();
+  /** Abandoned (half-open) connections, ended for good on dispose. */
+  private readonly zombies = new Set<FakeSocketTask>();
   private readonly all: FakeSocketTask[] = [];
   private readonly globalListeners = newListeners();
   private latest?: FakeSocketTask;
   private seq = 0;
 
   constructor(private readonly runtime: AppRuntime, private readonly options: SocketPoolOptions) {
-    runtime.onSuspend.add(() => this.killAll('interrupted'));
-    runtime.onOffline.add(() => this.killAll('net::ERR_INTERNET_DISCONNECTED'));
+    runtime.onSuspend.add(() => this.killAll('interrupted', options.socketDeath === 'half-open'));
+    runtime.onOffline.add(() => this.killAll('net::ERR_INTERNET_DISCONNECTED', options.socketDeath === 'half-open'));
   }
 
   /** The socket functions of `wx`. */
@@ -77,11 +83,32 @@ export class SocketPool {
     return this.live.size;
   }
 
-  /** Drops every live socket (the server sees an abrupt close); returns how many. */
-  killAll(reason = 'killed by test'): number {
+  /**
+   * Drops every live socket; returns how many. The app sees onError + onClose 1006 either way; the
+   * server sees an abrupt close, or with `halfOpen` nothing at all (its pings go unanswered).
+   */
+  killAll(reason = 'killed by test', halfOpen = false): number {
     const victims = [...this.live];
-    for (const t of victims) t.kill(reason);
+    for (const t of victims) {
+      if (halfOpen && t.abandon(reason)) this.zombies.add(t);
+      else if (!halfOpen) t.kill(reason);
+    }
     return victims.length;
+  }
+
+  /** Ends every connection, half-open ones included. */
+  dispose(): void {
+    this.killAll('disposed');
+    for (const t of this.zombies) t.destroy();
+    this.zombies.clear();
+  }
+
+  /** Ends the half-open connections now (the server then sees them close); returns how many. */
+  endHalfOpen(): number {
+    const n = this.zombies.size;
+    for (const t of this.zombies) t.destroy();
+    this.zombies.clear();
+    return n;
   }
 
   private connect(options: ConnectSocketOptions): FakeSocketTask {

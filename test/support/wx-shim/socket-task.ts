@@ -201,6 +201,30 @@ export class FakeSocketTask {
     else void Promise.resolve().then(() => this.finish(1006, ''));
   }
 
+  /**
+   * The app loses the socket but the peer is told nothing, as when a suspended phone's radio goes quiet:
+   * the app gets onError + onClose 1006, while the TCP connection stays up and stops reading, so the
+   * peer's pings go unanswered until it gives up. Returns false when there was no open connection to
+   * leave half-open (then the task is simply killed).
+   */
+  abandon(errMsg: string): boolean {
+    if (this.record.state === 'closed' || this.killedWith) return false;
+    const raw = (this.ws as unknown as { _socket?: { pause(): void } } | undefined)?._socket;
+    if (this.record.state !== 'open' || !raw) {
+      this.kill(errMsg);
+      return false;
+    }
+    this.killedWith = errMsg;
+    raw.pause();
+    this.finish(1006, '');
+    return true;
+  }
+
+  /** Ends the TCP connection of an abandoned task for good (shim disposed). */
+  destroy(): void {
+    this.ws?.terminate();
+  }
+
   private onWsMessage(data: Buffer, isBinary: boolean): void {
     if (this.record.state !== 'open' && this.record.state !== 'closing') return;
     if (this.killedWith) return;
