@@ -13,6 +13,7 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
 import { fileURLToPath } from 'node:url';
+import { transform } from 'esbuild';
 
 // index: the wx-bound SDK (package main and the mini-program dist); node: the Node-bound SDK;
 // protocol: the codec alone (servers, tools).
@@ -52,6 +53,16 @@ const trimRuntime = {
   load: (id) => (id.startsWith('\0floo-stub:') ? STUBS[id.slice('\0floo-stub:'.length)] : null),
 };
 
+// The mini-program files are lowered to ES2015 once per bundle, after rollup joined the modules: done per
+// module, every module would carry its own copy of the async/spread helpers.
+const lowerBundle = {
+  name: 'floo-lower-to-es2015',
+  async renderChunk(code) {
+    const out = await transform(code, { target: 'es2015', format: 'cjs', loader: 'js' });
+    return { code: out.code, map: null };
+  },
+};
+
 // Node reads dist/esm/*.js as ES modules because of a package.json scoped to that folder.
 const esmPackageJson = {
   name: 'floo-esm-package-json',
@@ -63,6 +74,19 @@ const esmPackageJson = {
 // Debug and info log calls are dropped from the mini-program build (every byte counts under the 2 MB
 // package cap); warnings and errors stay.
 const DEBUG_LOGS = ['this.log.debug', 'this.log.info', 'this.deps.log.debug', 'this.deps.log.info'];
+
+// Private members that are internal to the SDK (never part of a public type, the Platform seam or the
+// wire) get short names in the mini-program build. Listed by hand: a name here must never be read
+// through a string or by code outside the bundle. The build's e2e test runs the bundle on the wx shim.
+const PRIVATE_NAMES = [
+  'assertNotLoggedIn', 'assertOpen', 'attempt', 'awaitingUnread', 'checkCredentials', 'checkIdle', 'clearTimer', 'clearTimers',
+  'connectTimer', 'degrade', 'dropSocket', 'drain', 'evictionOrder', 'evictionPolicy', 'heartbeatTimer', 'indexKey', 'indexValue',
+  'isDegraded', 'lastFrameAt', 'lastMid', 'livenessTimer', 'loginWait', 'newGuid', 'onDegraded', 'onListenerError', 'persister',
+  'provisionReply', 'provisioned', 'pulls', 'pump', 'retryTimer', 'scheduleHeartbeat', 'shardKey', 'shardValue', 'socketSeq',
+  'stateChanged', 'syncIdle', 'tokenInvalid', 'storageFailed', 'trimMemory', 'persist', 'deps', 'rt', 'docs', 'openSession',
+  'endSession', 'ensureServers', 'provisionRefused', 'writeOne', 'makeRoom', 'loaded', 'waiting', 'touch', 'running', 'dirty',
+  'chain', 'lost', 'move', 'receive', 'heartbeat', 'markReadLocally', 'conversationDeleted', 'storeAndAnnounce',
+];
 
 // The mini-program build of the client uses the client-only codec (see scripts/generate.mjs).
 const clientCodec = {
@@ -97,13 +121,18 @@ export default [
   // One self-contained file per entry for the mini-program: no shared chunks to resolve at run time.
   ...Object.entries(miniprogramInput).map(([name, file]) => ({
     input: file,
-    plugins: plugins('es2015', name === 'index' ? [clientCodec] : []),
+    plugins: [...plugins('es2022', name === 'index' ? [clientCodec] : []), lowerBundle],
     treeshake: { moduleSideEffects: false },
     output: {
       file: `dist/miniprogram/${name}.js`,
       format: 'cjs',
       exports: 'named',
-      plugins: [terser({ ecma: 2015, compress: { passes: 2, pure_funcs: DEBUG_LOGS }, format: { comments: false } })],
+      plugins: [terser({
+        ecma: 2015,
+        compress: { passes: 2, pure_funcs: DEBUG_LOGS },
+        mangle: { properties: { regex: new RegExp(`^(?:${PRIVATE_NAMES.join('|')})$`) } },
+        format: { comments: false },
+      })],
     },
   })),
   {

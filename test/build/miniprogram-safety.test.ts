@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vm from 'node:vm';
+import { parse } from 'acorn';
 import { encodeFrame } from 'floo-miniprogram/protocol';
 
 const DIST = join(__dirname, '../../sdk/dist/miniprogram');
@@ -89,6 +90,10 @@ test('index.js creates a client on a wx platform there and rejects bad arguments
         function (e) { return [client.state, e.name, e.code, e instanceof p.FlooError].join(','); });
     })()`, context);
   expect(result).toBe('idle,InvalidArgumentError,InvalidParam,true');
+});
+
+test.each(files)('%s is ES2015 syntax (what older WeChat engines run without DevTools\' ES5 pass)', (file) => {
+  expect(() => parse(readFileSync(join(DIST, file), 'utf8'), { ecmaVersion: 2015, sourceType: 'script' })).not.toThrow();
 });
 
 test.each(files)('%s contains no eval( or Function(', (file) => {
