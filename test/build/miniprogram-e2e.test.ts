@@ -21,7 +21,7 @@ function phone(): Phone {
   vm.runInContext(BUNDLE, context, { filename: 'floo-miniprogram/index.js' });
   const shim = createWxShim({ makeArrayBuffer: (b) => { const ab = vm.runInContext(`new ArrayBuffer(${b.length})`, context) as ArrayBuffer; new Uint8Array(ab).set(b); return ab; } });
   context.wx = shim.wx;
-  return { shim, run: (code) => vm.runInContext(code, context) as Promise<T> };
+  return { shim, run: <T>(code: string) => vm.runInContext(code, context) as Promise<T> };
 }
 
 let server: RunningServer;
