@@ -9,10 +9,19 @@
 // Type a line to send it to the current conversation. Commands: /to NAME|ID, /group GROUP_ID,
 // /list, /history, /help, /quit.
 import { createInterface } from 'node:readline';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { createClient, createNodePlatform } from '../sdk/dist/esm/node.js';
+import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+// The chat runs on the SDK's built Node entry; build it first on a fresh checkout.
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+if (!existsSync(join(root, 'sdk/dist/esm/node.js'))) {
+  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+const { createClient, createNodePlatform } = await import('../sdk/dist/esm/node.js');
 
 const args = parseArgs(process.argv.slice(2));
 if (args.help || (!args.user && !args.id)) {
@@ -26,7 +35,8 @@ const dir = join(homedir(), '.floo-chat', appId, args.user ?? args.id);
 mkdirSync(dir, { recursive: true });
 
 const client = createClient({ appId, dnsServer: `${server}/v2/app_dns`, logLevel: 'warn' }, createNodePlatform({ storage: { dir } }));
-const names = new Map(); // user id -> name
+const names = new Map(); // user id -> display name
+const aliases = new Map(); // lower-case user name or nickname -> user id
 let token = '';
 let current = null; // ConversationRef
 
@@ -75,7 +85,7 @@ rl.on('line', async (line) => {
     }
     if (text.startsWith('/to ')) {
       const target = text.slice(4).trim();
-      const id = [...names].find(([, n]) => n === target)?.[0] ?? target;
+      const id = aliases.get(target.toLowerCase()) ?? target;
       current = { type: 'user', id };
       return print(`(talking to ${label(current)})`);
     }
@@ -113,7 +123,11 @@ async function loadNames(me) {
     const friends = await (await fetch(`${server}/roster/list`, { headers })).json();
     const ids = [me, ...(Array.isArray(friends.data) ? friends.data.map((f) => (typeof f === 'object' ? f.user_id : f)) : [])];
     const info = await (await fetch(`${server}/roster/list`, { method: 'POST', headers, body: JSON.stringify({ list: ids }) })).json();
-    for (const u of info.data ?? []) names.set(String(u.user_id), u.nick_name || u.username);
+    for (const u of info.data ?? []) {
+      const id = String(u.user_id);
+      names.set(id, u.nick_name || u.username);
+      for (const alias of [u.username, u.nick_name]) if (alias) aliases.set(String(alias).toLowerCase(), id);
+    }
   } catch {
     // Names are a nicety; ids work without them.
   }
