@@ -92,7 +92,18 @@ export class SyncEngine {
   private async page(dl: SyncDL): Promise<void> {
     const uid = dl.xid?.uid;
     const metas = dl.metas ?? [];
-    if (metas.length > 0) await this.deps.applyPage(metas, uid ?? '0');
+    if (metas.length > 0) {
+      try {
+        await this.deps.applyPage(metas, uid ?? '0');
+      } catch (err) {
+        // Not acknowledged: the server keeps the page and sends it again on the next pull (a NOTICE, the
+        // next heartbeat's UNREAD, or a reconnect); duplicates of what did get stored are dropped then.
+        this.deps.log.error(`could not apply a page of ${uid}: ${(err as Error).message}`);
+        if (uid !== undefined) this.pulls.delete(uid);
+        this.checkIdle();
+        return;
+      }
+    }
     if (uid === undefined) return;
     const nextKey = dl.next_key ?? '0';
     if (nextKey !== '0') {
