@@ -13,15 +13,25 @@ const BUNDLE = readFileSync(join(__dirname, '../../sdk/dist/miniprogram/index.js
 interface Phone {
   shim: WxShim;
   run<T>(code: string): Promise<T>;
+  /** Timers the bundle started and that neither fired nor were cleared. */
+  liveTimers: Set<unknown>;
 }
 
 function phone(): Phone {
-  const context = vm.createContext({ console, setTimeout, clearTimeout }, { codeGeneration: { strings: false, wasm: false } });
+  // The realm's timers are counted, to prove that close() leaves none behind.
+  const liveTimers = new Set<unknown>();
+  const countedSetTimeout = (fn: () => void, ms: number) => {
+    const h = setTimeout(() => { liveTimers.delete(h); fn(); }, ms);
+    liveTimers.add(h);
+    return h;
+  };
+  const countedClearTimeout = (h: NodeJS.Timeout) => { liveTimers.delete(h); clearTimeout(h); };
+  const context = vm.createContext({ console, setTimeout: countedSetTimeout, clearTimeout: countedClearTimeout }, { codeGeneration: { strings: false, wasm: false } });
   vm.runInContext('delete globalThis.BigInt; var module = { exports: {} }; var exports = module.exports;', context);
   vm.runInContext(BUNDLE, context, { filename: 'floo-miniprogram/index.js' });
   const shim = createWxShim({ makeArrayBuffer: (b) => { const ab = vm.runInContext(`new ArrayBuffer(${b.length})`, context) as ArrayBuffer; new Uint8Array(ab).set(b); return ab; } });
   context.wx = shim.wx;
-  return { shim, run: <T>(code: string) => vm.runInContext(code, context) as Promise<T> };
+  return { shim, liveTimers, run: <T>(code: string) => vm.runInContext(code, context) as Promise<T> };
 }
 
 let server: RunningServer;
@@ -60,4 +70,10 @@ test('two phones running the shipped bundle log in and chat through floo-server'
   expect(unread).toBe(1);
   const err = await bob.run<string>(`client.messages.send({ to: { type: 'user', id: 'nope' } }).catch(function (e) { return e.code; })`);
   expect(err).toBe('InvalidParam');
+  // close() stops everything: no heartbeat, connect or retry timer survives it.
+  for (const p of [alice, bob]) {
+    expect(p.liveTimers.size).toBeGreaterThan(0);
+    await p.run('client.close()');
+    expect(p.liveTimers.size).toBe(0);
+  }
 });

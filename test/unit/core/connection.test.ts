@@ -188,6 +188,7 @@ test('stop closes for good: no reconnect afterwards', () => {
   t.login();
   t.conn.stop();
   expect(t.conn.state).toBe('closed');
+  expect(t.timers.size).toBe(0);
   t.conn.appShown();
   t.conn.networkChanged(true);
   t.timers.advance(600000);
