@@ -135,6 +135,21 @@ test('invalid arguments are rejected before anything is sent', async () => {
   await expect(fresh.login({ username: '', password: 'x' } as never)).rejects.toBeInstanceOf(InvalidArgumentError);
 });
 
+test('register a new account, log in with it; logout forgets the saved token', async () => {
+  const app = fresh();
+  const c = client(app);
+  const name = `newbie_${kind}_${Date.now() % 100000}`;
+  const { userId } = await c.register({ username: name, password: 'pw-123456' });
+  expect(userId).toMatch(/^[0-9]+$/);
+  await expect(c.register({ username: name, password: 'pw-123456' })).rejects.toMatchObject({ code: ErrorCode.UserAlreadyExist });
+  const r = await c.login({ username: name, password: 'pw-123456' });
+  expect(r.userId).toBe(userId);
+  await c.logout();
+  expect(c.state).toBe('closed');
+  const again2 = client(again(app));
+  expect(await again2.resume()).toBeUndefined();
+});
+
 test('discovery failing without a cached answer rejects with a typed error', async () => {
   const c = createClient({ appId: 'demo', dnsServer: 'http://127.0.0.1:1/v2/app_dns' }, fresh().platform);
   open.push(c);
