@@ -1,6 +1,6 @@
 // `npm run bench`: runs every benchmark (or those named on the command line: `npm run bench -- codec`)
 // and writes one JSON file each under bench/results/.
-const ALL = ['codec', 'sdk'];
+const ALL = ['codec', 'sdk', 'server'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : ALL;
 for (const name of names) {

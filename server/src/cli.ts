@@ -3,6 +3,7 @@
  * app ids (stdout), and stops cleanly on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_SCRYPT_COST } from './auth/passwords';
 import { startServer } from './server';
 
 const HELP = `floo-server: a local Lanying-IM-compatible server (XSYNC over WebSocket + ratel REST, on SQLite)
@@ -15,6 +16,8 @@ Usage: floo-server [options]
   --seed demo         create app "demo" with users alice, bob, carol and group "Floo Demo"
   --max-devices <n>   online devices per user (default 5)
   --device-policy <p> kick-oldest (default) or reject, beyond --max-devices
+  --scrypt-n <n>      scrypt cost N for new password hashes (default 16384). For tests and
+                      benchmarks only: a lower N makes stored passwords cheap to brute-force
   --quiet             no log lines on stderr
   --help              show this help
 `;
@@ -32,6 +35,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
         seed: { type: 'string' },
         'max-devices': { type: 'string' },
         'device-policy': { type: 'string' },
+        'scrypt-n': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -55,6 +59,16 @@ export async function main(argv: string[]): Promise<number | undefined> {
     process.stderr.write('--device-policy must be kick-oldest or reject\n');
     return 2;
   }
+  let scryptCost;
+  if (values['scrypt-n'] !== undefined) {
+    const n = Number(values['scrypt-n']);
+    // scrypt needs a power of two above 1; 2^20 already takes a gigabyte.
+    if (!Number.isSafeInteger(n) || n < 2 || n > 2 ** 20 || (n & (n - 1)) !== 0) {
+      process.stderr.write('--scrypt-n must be a power of two from 2 to 1048576\n');
+      return 2;
+    }
+    scryptCost = { ...DEFAULT_SCRYPT_COST, N: n };
+  }
   let server;
   try {
     server = await startServer({
@@ -64,6 +78,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
       seed: values.seed === 'demo' ? 'demo' : false,
       maxDevicesPerUser: values['max-devices'] === undefined ? undefined : Number(values['max-devices']),
       devicePolicy: policy,
+      scryptCost,
       logger: values.quiet ? false : undefined,
     });
   } catch (err) {

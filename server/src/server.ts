@@ -34,7 +34,7 @@ export interface RunningServer {
 /** Starts a server; resolves once it is listening. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const opts = resolveOptions(options);
-  const store = openSqliteStore({ location: opts.dataDir, clock: opts.clock });
+  const store = openSqliteStore({ location: opts.dataDir, clock: opts.clock, onError: (m) => opts.logger.error(m) });
   try {
     const demo = opts.seed === 'demo' ? await seedDemo(store, opts.clock(), opts.scryptCost) : undefined;
     await store.deleteExpiredTokens(opts.clock());

@@ -188,6 +188,8 @@ export interface AccountStore {
   /** Creates a user; returns undefined when the username is taken in that app. */
   createUser(input: { appId: string; username: string; passwordHash: string; nickName?: string; now: number }): Promise<UserRecord | undefined>;
   getUser(id: number): Promise<UserRecord | undefined>;
+  /** The app of a user, or undefined for an unknown id (a user never changes app: cheap to cache). */
+  getUserApp(id: number): Promise<string | undefined>;
   findUserByName(appId: string, username: string): Promise<UserRecord | undefined>;
   findUserByMobile(appId: string, mobile: string): Promise<UserRecord | undefined>;
   /** The users of `appId` among `ids`, in the order of `ids`; unknown ids are skipped. */

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServerContext } from '../context';
 import { CloseCode, Connection } from './connection';
 
@@ -24,11 +24,11 @@ export function createXsyncEndpoint(ctx: ServerContext): XsyncEndpoint {
   const open = new Set<Connection>();
   let nextId = 1;
 
-  wss.on('connection', (ws, req) => {
-    const conn = new Connection(ws, ctx, `ws#${nextId++} ${req.socket.remoteAddress ?? '?'}`);
+  const accept = (ws: WebSocket, req: IncomingMessage, socket: Duplex) => {
+    const conn = new Connection(ws, socket, ctx, `ws#${nextId++} ${req.socket.remoteAddress ?? '?'}`);
     open.add(conn);
     ws.on('close', () => open.delete(conn));
-  });
+  };
 
   // Dead peers (a phone that lost its network) never send a close: ping them and drop the silent ones,
   // so presence and device limits stay true.
@@ -50,7 +50,7 @@ export function createXsyncEndpoint(ctx: ServerContext): XsyncEndpoint {
     handleUpgrade(req, socket, head) {
       const path = (req.url ?? '/').split('?')[0];
       if (path !== '/') return false;
-      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+      wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req, socket));
       return true;
     },
     connections: () => open.size,

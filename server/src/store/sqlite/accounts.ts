@@ -13,9 +13,14 @@ const PROFILE_COLUMNS: Record<keyof ProfilePatch, string> = {
   privateInfo: 'private_info', ext: 'ext', email: 'email',
 };
 
+/** Users whose app is remembered at most (the message path asks for each recipient's app). */
+const USER_APP_CACHE = 100_000;
+
 /** Apps, users, tokens, roster and devices on one database connection. */
 export class SqliteAccounts implements AccountStore {
   private readonly q;
+  /** user id -> app id; users are never deleted or moved, so entries never go stale. */
+  private readonly userApps = new Map<number, string>();
 
   constructor(private readonly db: Database.Database) {
     this.q = {
@@ -26,6 +31,7 @@ export class SqliteAccounts implements AccountStore {
       insertUser: db.prepare(`INSERT INTO users (id, app_id, username, password_hash, nick_name, created_at)
         VALUES (?, ?, ?, ?, ?, ?)`),
       getUser: db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?'),
+      userApp: db.prepare<[number], string>('SELECT app_id FROM users WHERE id = ?').pluck(),
       byName: db.prepare<[string, string], UserRow>('SELECT * FROM users WHERE app_id = ? AND username = ?'),
       byMobile: db.prepare<[string, string], UserRow>("SELECT * FROM users WHERE app_id = ? AND mobile = ? AND mobile <> '' LIMIT 1"),
       saveToken: db.prepare('INSERT OR REPLACE INTO tokens (token_hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)'),
@@ -74,6 +80,18 @@ export class SqliteAccounts implements AccountStore {
   async getUser(id: number): Promise<UserRecord | undefined> {
     const r = this.q.getUser.get(id);
     return r && toUser(r);
+  }
+
+  async getUserApp(id: number): Promise<string | undefined> {
+    let app = this.userApps.get(id);
+    if (app === undefined) {
+      app = this.q.userApp.get(id);
+      if (app !== undefined) {
+        if (this.userApps.size >= USER_APP_CACHE) this.userApps.clear();
+        this.userApps.set(id, app);
+      }
+    }
+    return app;
   }
 
   async findUserByName(appId: string, username: string): Promise<UserRecord | undefined> {

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Store } from '../types';
 import { SqliteAccounts } from './accounts';
+import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { openDatabase, type DataLocation } from './database';
 import { SqliteGroups } from './groups';
 import { SqliteMessages } from './messages';
@@ -12,19 +13,26 @@ export interface SqliteStoreOptions {
   location: DataLocation;
   /** Time source in ms (tests may pin it). */
   clock?: () => number;
+  /** Where background failures (the checkpoint worker) are reported. */
+  onError?: (message: string) => void;
 }
 
-/** Opens the SQLite store. better-sqlite3 is synchronous, so each method runs as one transaction. */
+/**
+ * Opens the SQLite store. better-sqlite3 is synchronous: each method runs as one transaction, or for
+ * the message path, as one savepoint of the turn's group commit. A file database is checkpointed by a
+ * worker thread (see checkpointer.ts).
+ */
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   const clock = options.clock ?? Date.now;
   const db = openDatabase(options.location, clock());
   const accounts = new SqliteAccounts(db);
   const groups = new SqliteGroups(db);
   const messages = new SqliteMessages(db, clock);
-  return composeStore(db, accounts, groups, messages);
+  const checkpointer = db.memory ? undefined : startCheckpointer(db, db.name, (m) => options.onError?.(`WAL checkpoint worker: ${m}`));
+  return composeStore(db, accounts, groups, messages, checkpointer);
 }
 
-function composeStore(db: Database.Database, accounts: SqliteAccounts, groups: SqliteGroups, messages: SqliteMessages): Store {
+function composeStore(db: Database.Database, accounts: SqliteAccounts, groups: SqliteGroups, messages: SqliteMessages, checkpointer: Checkpointer | undefined): Store {
   const store = {} as Store;
   // Bind every method of the three repositories onto one object (they never share method names).
   for (const repo of [accounts, groups, messages]) {
@@ -39,6 +47,8 @@ function composeStore(db: Database.Database, accounts: SqliteAccounts, groups: S
   store.close = async () => {
     if (closed) return;
     closed = true;
+    messages.closeWrites();
+    await checkpointer?.stop();
     // Fold the WAL back into the main file so the data folder is self-contained after a stop.
     if (db.memory === false) db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();

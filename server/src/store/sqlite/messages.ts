@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { MessageIdGenerator } from '../message-ids';
+import { GroupCommit } from './group-commit';
 import type {
   AppendResult, ConvKind, ConversationPending, ItemKind, MessageRecord, MessageStore, NewItem, StoredItem,
 } from '../types';
@@ -25,7 +26,8 @@ const MAX_COUNT = 100_000;
 
 function toItem(r: ItemRow): StoredItem {
   return {
-    id: r.id, fromUid: r.from_uid, fromSn: r.from_sn, toUid: r.to_uid, ns: r.ns, payload: new Uint8Array(r.payload),
+    // The row's Buffer is already a fresh copy of the blob; no need to copy it again.
+    id: r.id, fromUid: r.from_uid, fromSn: r.from_sn, toUid: r.to_uid, ns: r.ns, payload: r.payload,
     timestamp: r.timestamp, editTimestamp: r.edit_timestamp, read: r.is_read !== 0,
   };
 }
@@ -34,20 +36,25 @@ function toItem(r: ItemRow): StoredItem {
 export class SqliteMessages implements MessageStore {
   private readonly q;
   private readonly ids: MessageIdGenerator;
+  /** Writes on the message path (stores, acks, read marks) are group-committed once per event-loop turn. */
+  private readonly writes: GroupCommit;
 
-  constructor(private readonly db: Database.Database, private readonly clock: () => number) {
+  constructor(db: Database.Database, private readonly clock: () => number) {
+    this.writes = new GroupCommit(db);
     const max = db.prepare<[], { max: number | null }>('SELECT MAX(id) AS max FROM messages').get();
     this.ids = new MessageIdGenerator(max?.max ?? 0, clock);
     this.q = {
       findDuplicate: db.prepare<[number, number, string, string], { id: number; timestamp: number }>(
         'SELECT id, timestamp FROM messages WHERE from_uid = ? AND from_sn = ? AND client_mid = ? AND digest = ?'),
-      insertMessage: db.prepare(`INSERT INTO messages
+      // OR IGNORE: a retry hits the de-duplication index and is skipped (then found by findDuplicate).
+      insertMessage: db.prepare(`INSERT OR IGNORE INTO messages
         (id, app_id, from_uid, from_sn, to_uid, ns, kind, payload, timestamp, client_mid, digest)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertInbox: db.prepare(`INSERT OR IGNORE INTO inbox (user_id, conv_id, msg_id, kind, skip_sn, is_read)
         VALUES (?, ?, ?, ?, ?, ?)`),
-      touchConv: db.prepare(`INSERT INTO user_convs (user_id, conv_id, conv_type, last_id) VALUES (?, ?, ?, ?)
-        ON CONFLICT (user_id, conv_id) DO UPDATE SET last_id = excluded.last_id`),
+      // The conversation row almost always exists: update it, and insert only when nothing was updated.
+      bumpConv: db.prepare('UPDATE user_convs SET last_id = ? WHERE user_id = ? AND conv_id = ?'),
+      insertConv: db.prepare('INSERT INTO user_convs (user_id, conv_id, conv_type, last_id) VALUES (?, ?, ?, ?)'),
       convLast: db.prepare<[number, number], { last_id: number }>('SELECT last_id FROM user_convs WHERE user_id = ? AND conv_id = ?'),
       ackDevice: db.prepare(`INSERT INTO device_cursors (user_id, sn, conv_id, acked_id) VALUES (?, ?, ?, ?)
         ON CONFLICT (user_id, sn, conv_id) DO UPDATE SET acked_id = MAX(acked_id, excluded.acked_id)`),
@@ -82,20 +89,26 @@ export class SqliteMessages implements MessageStore {
     };
   }
 
-  async appendMessage(item: NewItem): Promise<AppendResult> {
-    return this.db.transaction((): AppendResult => {
-      const dup = this.q.findDuplicate.get(item.fromUid, item.fromSn, item.clientMid, item.digest);
-      if (dup) return { id: dup.id, timestamp: dup.timestamp, duplicate: true };
+  appendMessage(item: NewItem): Promise<AppendResult> {
+    return this.writes.run((): AppendResult => {
       const id = this.ids.next();
       const timestamp = this.clock();
-      this.q.insertMessage.run(id, item.appId, item.fromUid, item.fromSn, item.toUid, item.ns, item.kind,
-        Buffer.from(item.payload), timestamp, item.clientMid, item.digest);
+      const { payload } = item;
+      const blob = Buffer.isBuffer(payload) ? payload : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
+      const inserted = this.q.insertMessage.run(id, item.appId, item.fromUid, item.fromSn, item.toUid, item.ns, item.kind,
+        blob, timestamp, item.clientMid, item.digest);
+      if (inserted.changes === 0) {
+        // Skipped: the same upload (sender device, client id, digest) is already stored.
+        const dup = this.q.findDuplicate.get(item.fromUid, item.fromSn, item.clientMid, item.digest);
+        if (!dup) throw new Error(`message ${id} was not stored`);
+        return { id: dup.id, timestamp: dup.timestamp, duplicate: true };
+      }
       for (const r of item.recipients) {
         this.q.insertInbox.run(r.userId, r.convId, id, item.kind, r.skipSn, r.read ? 1 : 0);
-        this.q.touchConv.run(r.userId, r.convId, r.convType, id);
+        if (this.q.bumpConv.run(id, r.userId, r.convId).changes === 0) this.q.insertConv.run(r.userId, r.convId, r.convType, id);
       }
       return { id, timestamp, duplicate: false };
-    })();
+    });
   }
 
   async getMessage(id: number): Promise<MessageRecord | undefined> {
@@ -107,12 +120,17 @@ export class SqliteMessages implements MessageStore {
     };
   }
 
+  /** Commits queued writes now and refuses further ones (before the database closes). */
+  closeWrites(): void {
+    this.writes.close();
+  }
+
   async allocateId(): Promise<number> {
     return this.ids.next();
   }
 
-  async pull(userId: number, sn: number, convId: number, ackKey: number, limit: number): Promise<StoredItem[]> {
-    return this.db.transaction((): StoredItem[] => {
+  pull(userId: number, sn: number, convId: number, ackKey: number, limit: number): Promise<StoredItem[]> {
+    return this.writes.run((): StoredItem[] => {
       if (ackKey > 0) {
         // Never let a bogus key run ahead of what exists: it would swallow future items.
         const last = this.q.convLast.get(userId, convId)?.last_id ?? 0;
@@ -124,7 +142,7 @@ export class SqliteMessages implements MessageStore {
       }
       const cursor = this.q.cursor.get(userId, sn, convId)?.acked_id ?? 0;
       return this.q.batch.all(userId, convId, cursor, sn, limit).map(toItem);
-    })();
+    });
   }
 
   async history(userId: number, convId: number, beforeId: number, limit: number): Promise<StoredItem[]> {
@@ -150,26 +168,26 @@ export class SqliteMessages implements MessageStore {
   }
 
   async markRead(userId: number, convId: number, messageId: number, read: boolean): Promise<void> {
-    this.q.markRead.run(read ? 1 : 0, userId, convId, messageId);
+    await this.writes.run(() => { this.q.markRead.run(read ? 1 : 0, userId, convId, messageId); });
   }
 
   async markReadUpTo(userId: number, convId: number, messageId: number): Promise<void> {
-    this.q.markReadUpTo.run(userId, convId, messageId);
+    await this.writes.run(() => { this.q.markReadUpTo.run(userId, convId, messageId); });
   }
 
   async markDeleted(userId: number, convId: number, messageId: number): Promise<void> {
-    this.q.markDeleted.run(userId, convId, messageId);
+    await this.writes.run(() => { this.q.markDeleted.run(userId, convId, messageId); });
   }
 
   async hideConversation(userId: number, convId: number): Promise<void> {
-    this.q.hideConv.run(userId, convId);
+    await this.writes.run(() => { this.q.hideConv.run(userId, convId); });
   }
 
   async setRecalled(messageId: number): Promise<void> {
-    this.q.recall.run(messageId);
+    await this.writes.run(() => { this.q.recall.run(messageId); });
   }
 
   async replacePayload(messageId: number, payload: Uint8Array, editTimestamp: number): Promise<void> {
-    this.q.replace.run(Buffer.from(payload), editTimestamp, messageId);
+    await this.writes.run(() => { this.q.replace.run(Buffer.from(payload), editTimestamp, messageId); });
   }
 }

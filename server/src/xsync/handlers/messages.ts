@@ -18,10 +18,13 @@ export function storableBody(body: MessageBody): Uint8Array {
 export async function handleMessage(up: Upload, body: MessageBody): Promise<UploadOutcome> {
   const target = await resolveTarget(up, parseId(up.meta.to?.uid), body.type === MessageType.GROUPCHAT);
   if (!isTarget(target)) return target;
-  const result = await storeAndNotify(up.ctx, up.session, {
+  const stored = storeAndNotify(up.ctx, up.session, {
     toUid: target.toUid, ns: NameSpace.MESSAGE, payload: storableBody(body), kind: 'content',
     clientMid: up.meta.id ?? '0', recipients: target.recipients,
   });
+  // The item is queued for the group commit (storeAndNotify appends before its first await).
+  up.release();
+  const result = await stored;
   return { ok: true, serverMid: result.id, serverTime: result.timestamp };
 }
 

@@ -1,7 +1,7 @@
 /** SYNC without meta: a queue pull (ack + next batch) or a history page. */
 import { StatusCode, type SyncUL } from 'floo-miniprogram/protocol';
 import type { ServerContext } from '../../context';
-import type { Connection, DeviceSession } from '../connection';
+import type { DeviceSession, Reply } from '../connection';
 import { toMeta } from '../meta';
 import { echoXid, parseId, parseKey, status, syncError, syncFrame, wireId } from '../wire';
 
@@ -12,11 +12,14 @@ const DEFAULT_HISTORY_PAGE = 20;
  * Pull: `key` > 0 acknowledges everything up to it for this device; the reply holds the next batch
  * ascending, with `next_key` = its last id (0 when nothing is pending).
  */
-export async function handlePull(ctx: ServerContext, conn: Connection, session: DeviceSession, ul: SyncUL): Promise<void> {
+export async function handlePull(ctx: ServerContext, reply: Reply, session: DeviceSession, ul: SyncUL): Promise<void> {
   const convId = parseId(ul.xid?.uid);
-  if (convId === undefined) return conn.send(syncError(StatusCode.INVALID_PARAMETER, 'missing conversation xid', ul.xid));
-  const items = await ctx.store.pull(session.userId, session.sn, convId, parseKey(ul.key), ctx.options.syncBatchSize);
-  conn.send(syncFrame({
+  if (convId === undefined) return reply.send(syncError(StatusCode.INVALID_PARAMETER, 'missing conversation xid', ul.xid));
+  const pending = ctx.store.pull(session.userId, session.sn, convId, parseKey(ul.key), ctx.options.syncBatchSize);
+  // The pull (and its acknowledgement) is queued in order: the connection may go on to its next frame.
+  reply.release();
+  const items = await pending;
+  reply.send(syncFrame({
     status: status(StatusCode.OK),
     xid: echoXid(ul.xid),
     metas: items.map(toMeta),
@@ -25,13 +28,13 @@ export async function handlePull(ctx: ServerContext, conn: Connection, session: 
 }
 
 /** History: visible items older than `key` (0 = newest), newest first; `next_key` = the oldest id returned. */
-export async function handleHistory(ctx: ServerContext, conn: Connection, session: DeviceSession, ul: SyncUL): Promise<void> {
+export async function handleHistory(ctx: ServerContext, reply: Reply, session: DeviceSession, ul: SyncUL): Promise<void> {
   const convId = parseId(ul.xid?.uid);
-  if (convId === undefined) return conn.send(syncError(StatusCode.INVALID_PARAMETER, 'missing conversation xid', ul.xid));
+  if (convId === undefined) return reply.send(syncError(StatusCode.INVALID_PARAMETER, 'missing conversation xid', ul.xid));
   const asked = ul.full_sync_num ?? 0;
   const limit = asked > 0 ? Math.min(asked, ctx.options.maxHistoryPage) : DEFAULT_HISTORY_PAGE;
   const items = await ctx.store.history(session.userId, convId, parseKey(ul.key), limit);
-  conn.send(syncFrame({
+  reply.send(syncFrame({
     status: status(StatusCode.OK),
     xid: echoXid(ul.xid),
     is_full_sync: true,

@@ -31,8 +31,8 @@ export async function resolveTarget(up: Upload, toUid: number | undefined, group
     if (!members.some((m) => m.userId === session.userId)) return refuse(StatusCode.UNAUTHORIZED, 'not a member of this group');
     return { toUid, isGroup: true, recipients: groupRecipients(session, toUid, members.map((m) => m.userId)) };
   }
-  const user = await ctx.store.getUser(toUid);
-  if (!user || user.appId !== session.appId) return refuse(StatusCode.INVALID_PARAMETER, 'unknown recipient');
+  const appId = await ctx.store.getUserApp(toUid);
+  if (appId !== session.appId) return refuse(StatusCode.INVALID_PARAMETER, 'unknown recipient');
   return { toUid, isGroup: false, recipients: chatRecipients(session, toUid) };
 }
 

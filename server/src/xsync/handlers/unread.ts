@@ -1,13 +1,13 @@
 /** UNREAD (also the clients' 50 s heartbeat): the conversation list with pending counts for this device. */
 import { Command, StatusCode } from 'floo-miniprogram/protocol';
 import type { ServerContext } from '../../context';
-import type { Connection, DeviceSession } from '../connection';
+import type { DeviceSession, Reply } from '../connection';
 import { status, xid } from '../wire';
 
 /** Answers UNREAD with UnreadDL. */
-export async function handleUnread(ctx: ServerContext, conn: Connection, session: DeviceSession): Promise<void> {
+export async function handleUnread(ctx: ServerContext, reply: Reply, session: DeviceSession): Promise<void> {
   const pending = await ctx.store.pending(session.userId, session.sn);
-  conn.send({
+  reply.send({
     command: Command.UNREAD,
     payload: {
       status: status(StatusCode.OK),

@@ -4,7 +4,7 @@
  */
 import { MessageType, NameSpace, QoS, StatusCode, type Meta } from 'floo-miniprogram/protocol';
 import type { ServerContext } from '../../context';
-import type { Connection, DeviceSession } from '../connection';
+import type { DeviceSession, Reply } from '../connection';
 import { echoXid, status, syncError, syncFrame, wireId } from '../wire';
 import { handleConversationOp } from './conversation';
 import { handleMessage, handleTransient } from './messages';
@@ -20,17 +20,19 @@ export interface Upload {
   ctx: ServerContext;
   session: DeviceSession;
   meta: Meta;
+  /** Called once the upload's write is queued (see {@link Reply.release}). */
+  release: () => void;
 }
 
 /** Handles an upload and sends its ack. */
-export async function handleUpload(ctx: ServerContext, conn: Connection, session: DeviceSession, meta: Meta): Promise<void> {
+export async function handleUpload(ctx: ServerContext, reply: Reply, session: DeviceSession, meta: Meta): Promise<void> {
   const clientMid = meta.id ?? '0';
   if (meta.payloadError !== undefined) {
-    return conn.send(syncError(StatusCode.PB_PARSER_ERROR, meta.payloadError, meta.to, clientMid));
+    return reply.send(syncError(StatusCode.PB_PARSER_ERROR, meta.payloadError, meta.to, clientMid));
   }
-  const outcome = await route({ ctx, session, meta });
-  if (!outcome.ok) return conn.send(syncError(outcome.code, outcome.reason, meta.to, clientMid));
-  conn.send(syncFrame({
+  const outcome = await route({ ctx, session, meta, release: reply.release });
+  if (!outcome.ok) return reply.send(syncError(outcome.code, outcome.reason, meta.to, clientMid));
+  reply.send(syncFrame({
     status: status(StatusCode.OK),
     xid: echoXid(meta.to),
     client_mid: clientMid,
