@@ -8,7 +8,7 @@ const platformGlobals = ['wx', 'window', 'Buffer', 'process', 'global', 'documen
 }));
 
 export default tseslint.config(
-  { ignores: ['**/generated/**', '**/dist/**', '**/node_modules/**', '**/miniprogram_npm/**', 'coverage/**', '.floo-data/**', 'test/support/summary-reporter.js'] },
+  { ignores: ['.official-bundles/**', '**/generated/**', '**/dist/**', '**/node_modules/**', '**/miniprogram_npm/**', 'coverage/**', '.floo-data/**', 'test/support/summary-reporter.js'] },
   ...tseslint.configs.recommended,
   {
     rules: {

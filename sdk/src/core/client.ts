@@ -16,6 +16,7 @@ import { ConnectionError, FlooError, InvalidArgumentError, ServerError, StorageE
 import { TypedEmitter, type Listener } from './events';
 import { discover, type Servers } from './http/discovery';
 import { RatelClient } from './http/ratel';
+import { ContactsManager } from './managers/contacts';
 import { ConversationsManager } from './managers/conversations';
 import { MessagesManager } from './managers/messages';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options';
@@ -55,6 +56,8 @@ export class FlooClient {
   readonly messages: MessagesManager;
   /** The conversation list. */
   readonly conversations: ConversationsManager;
+  /** Friends, joined groups and the own profile. */
+  readonly contacts: ContactsManager;
 
   private readonly options: ResolvedOptions;
   private readonly events: TypedEmitter<ClientEvents>;
@@ -110,6 +113,7 @@ export class FlooClient {
     };
     this.messages = new MessagesManager(runtime);
     this.conversations = new ConversationsManager(runtime);
+    this.contacts = new ContactsManager(runtime);
     if (platform.onAppHide) this.unsubscribe.push(platform.onAppHide(() => this.connection.appHidden()));
     if (platform.onAppShow) this.unsubscribe.push(platform.onAppShow(() => this.connection.appShown()));
     if (platform.onNetworkChange) this.unsubscribe.push(platform.onNetworkChange((online) => this.connection.networkChanged(online)));

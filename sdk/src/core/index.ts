@@ -15,6 +15,7 @@ export type { BackoffOptions } from './connection/backoff';
 export type { LocalStoreOptions } from './store/local-store';
 export type { SendOptions, HistoryPage, MessagesManager } from './managers/messages';
 export type { ConversationsManager } from './managers/conversations';
+export type { ContactsManager, UserProfile, OwnProfile, GroupInfo, ProfileUpdate } from './managers/contacts';
 export { conversationKey } from './types';
 export type { Conversation, ConversationRef, ConversationType, ContentKind, Message, MessageStatus } from './types';
 export type {

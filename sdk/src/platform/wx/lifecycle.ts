@@ -32,8 +32,9 @@ export function wxLifecycle(wx: WxApi): Pick<Platform, 'onAppShow' | 'onAppHide'
     hooks.onAppHide = (listener) => subscribe(bind(wx.onAppHide), bind(wx.offAppHide), () => listener());
   }
   if (typeof wx.onNetworkStatusChange === 'function') {
+    type Status = { isConnected: boolean };
     hooks.onNetworkChange = (listener) => subscribe(
-      bind(wx.onNetworkStatusChange), bind(wx.offNetworkStatusChange), (res: { isConnected: boolean }) => listener(res.isConnected !== false),
+      bind(wx.onNetworkStatusChange), bind(wx.offNetworkStatusChange as Hook<Status>), (res: Status) => listener(res.isConnected !== false),
     );
   }
   return hooks;

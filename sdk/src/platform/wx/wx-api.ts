@@ -60,7 +60,8 @@ export interface WxDownloadProgress {
 /** `wx.request` options the adapter sets. */
 export interface WxRequestOptions extends WxCallbacks<{ statusCode: number; data: unknown }> {
   url: string;
-  method: string;
+  /** A union, not `string`: WeChat's typings accept only its method names. */
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   header: Record<string, string>;
   data?: string;
   /** Anything but 'json' makes WeChat hand over the body unparsed. */
@@ -110,5 +111,9 @@ export interface WxApi {
   offAppHide?(listener: (result: unknown) => void): void;
   /** Base library ≥ 1.1.0; `offNetworkStatusChange` came with 2.9.3. */
   onNetworkStatusChange?(listener: (result: { isConnected: boolean; networkType?: string }) => void): void;
-  offNetworkStatusChange?(listener: (result: { isConnected: boolean; networkType?: string }) => void): void;
+  /**
+   * Typed `never` because WeChat's typings give the listener of `off` another parameter type than that
+   * of `on`; only the listener's identity matters here.
+   */
+  offNetworkStatusChange?(listener: never): void;
 }
