@@ -87,6 +87,8 @@ const PRIVATE_NAMES = [
   'stateChanged', 'syncIdle', 'tokenInvalid', 'storageFailed', 'trimMemory', 'persist', 'deps', 'rt', 'docs', 'openSession',
   'endSession', 'ensureServers', 'provisionRefused', 'writeOne', 'makeRoom', 'loaded', 'waiting', 'touch', 'running', 'dirty',
   'chain', 'lost', 'move', 'receive', 'heartbeat', 'markReadLocally', 'conversationDeleted', 'storeAndAnnounce',
+  'settleSending', 'addSending', 'removeUnsent', 'readDoc', 'writeDoc', 'abandonWaiters', 'resendAll', 'handleAck',
+  'nextClientMid', 'cancelAll', 'applyPage', 'onIdle', 'settled', 'transmit', 'summary', 'loading',
 ];
 
 // The mini-program build of the client uses the client-only codec (see scripts/generate.mjs).

@@ -150,6 +150,26 @@ test('register a new account, log in with it; logout forgets the saved token', a
   expect(await again2.resume()).toBeUndefined();
 });
 
+test('a send the server refuses fails with a typed error; resend() replaces the failed copy', async () => {
+  const app = fresh();
+  const c = client(app);
+  await c.login({ username: 'alice', password: 'floo-demo' });
+  const nobody = { type: 'user' as const, id: '999999999' };
+  const err = await c.messages.sendText(nobody, 'into the void').catch((e: FlooError) => e);
+  expect((err as FlooError).code).toBe(ErrorCode.InvalidRequestParameter);
+  const [failed] = await c.messages.local(nobody);
+  expect(failed).toMatchObject({ status: 'failed', isOwn: true, content: 'into the void' });
+  await expect(c.messages.resend(failed)).rejects.toMatchObject({ code: ErrorCode.InvalidRequestParameter });
+  const after = await c.messages.local(nobody);
+  expect(after).toHaveLength(1);
+  expect(after[0].clientMid).not.toBe(failed.clientMid);
+  await expect(c.messages.resend({ ...after[0], status: 'sent' })).rejects.toMatchObject({ code: ErrorCode.InvalidParam });
+  await c.close();
+  const reopened = client(again(app));
+  await reopened.resume();
+  expect(await reopened.messages.local(nobody)).toHaveLength(1); // the replaced copy is gone from storage too
+});
+
 test('discovery failing without a cached answer rejects with a typed error', async () => {
   const c = createClient({ appId: 'demo', dnsServer: 'http://127.0.0.1:1/v2/app_dns' }, fresh().platform);
   open.push(c);

@@ -85,12 +85,12 @@ export class ContactsManager {
 
   /** Changes the own nickname, avatar URL or description; resolves with the updated profile. */
   async updateProfile(update: ProfileUpdate): Promise<OwnProfile> {
-    if (!update || typeof update !== 'object') throw new InvalidArgumentError('updateProfile() takes { nickName?, avatar?, description? }');
+    if (!update || typeof update !== 'object') throw new InvalidArgumentError('updateProfile() takes an object');
     const body: Record<string, string> = {};
     for (const key of Object.keys(UPDATABLE) as Array<keyof ProfileUpdate>) {
       if (update[key] !== undefined) body[UPDATABLE[key]] = checkText(update[key], key, MAX_FIELD, true);
     }
-    if (!Object.keys(body).length) throw new InvalidArgumentError('updateProfile() needs at least one of nickName, avatar, description');
+    if (!Object.keys(body).length) throw new InvalidArgumentError('updateProfile(): set nickName, avatar or description');
     this.rt.session();
     return ownFrom(record(await this.rt.http.post<unknown>('/user/profile', body), 'POST /user/profile'));
   }

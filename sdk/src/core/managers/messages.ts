@@ -83,6 +83,17 @@ export class MessagesManager {
     return settled as Message;
   }
 
+  /**
+   * Sends a failed own message again: its failed copy is removed (here and from storage, so it does not
+   * come back when the conversation is reopened) and the same content goes out as a new message.
+   */
+  async resend(failed: Message): Promise<Message> {
+    if (!failed?.isOwn || failed.status !== 'failed' || !failed.clientMid) throw new InvalidArgumentError('resend() takes a failed own message');
+    await this.rt.session().store.removeUnsent(conversationKey(checkRef(failed.conversation)), failed.clientMid);
+    const { conversation: to, kind, content, attachment, ext, config } = failed;
+    return this.send({ to, kind, content, attachment, ext, config });
+  }
+
   /** Messages of a conversation known locally (stored or received this session), oldest first. */
   local(conversation: ConversationRef): Promise<Message[]> {
     const ref = checkRef(conversation);

@@ -180,6 +180,17 @@ export class LocalStore {
     return updated;
   }
 
+  /** Removes an own message that never got a server id (a failed send); returns whether it was there. */
+  async removeUnsent(key: string, clientMid: string): Promise<boolean> {
+    const entry = await this.loaded(key);
+    const i = entry.messages.findIndex((m) => m.clientMid === clientMid && !m.id);
+    if (i < 0) return false;
+    entry.messages.splice(i, 1);
+    entry.summary.lastMessage = entry.messages[entry.messages.length - 1];
+    this.touch(key);
+    return true;
+  }
+
   /** Marks every message from others as read; returns the newest message id (for the read ack). */
   async markRead(key: string): Promise<string | undefined> {
     const entry = await this.loaded(key);

@@ -128,7 +128,13 @@ definePage<Fields>()({
       const failed = this.list.message(e.detail.key);
       if (!failed) return;
       this.apply(this.list.hide(e.detail.key), false);
-      await this.send(failed.content);
+      try {
+        // The SDK drops the failed copy (also from storage) and sends the content again.
+        await this.im.client.messages.resend(failed);
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (code === 'InvalidParam' || code === 'UserNotLogin') wx.showToast({ title: describeError(err, this.im.t), icon: 'none' });
+      }
     },
     async send(text: string) {
       if (!text.trim()) return;
