@@ -84,7 +84,7 @@ const PRIVATE_NAMES = [
   'degrade', 'dropSocket', 'drain', 'evictionOrder', 'evictionPolicy', 'indexKey', 'indexValue',
   'isDegraded', 'lastFrameAt', 'lastMid', 'loginWait', 'newGuid', 'onDegraded', 'onListenerError', 'persister',
   'provisionReply', 'provisioned', 'pulls', 'pump', 'scheduleHeartbeat', 'shardKey', 'shardValue', 'socketSeq',
-  'stateChanged', 'syncIdle', 'tokenInvalid', 'storageFailed', 'trimMemory', 'persist', 'deps', 'rt', 'docs', 'openSession',
+  'stateChanged', 'syncIdle', 'tokenInvalid', 'fetchToken', 'trimMemory', 'persist', 'deps', 'rt', 'docs', 'openSession',
   'endSession', 'ensureServers', 'provisionRefused', 'writeOne', 'makeRoom', 'loaded', 'waiting', 'touch', 'running', 'dirty',
   'chain', 'lost', 'move', 'receive', 'heartbeat', 'markReadLocally', 'conversationDeleted', 'storeAndAnnounce',
   'settleSending', 'addSending', 'removeUnsent', 'readDoc', 'writeDoc', 'abandonWaiters', 'resendAll', 'handleAck',

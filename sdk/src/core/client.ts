@@ -1,7 +1,7 @@
 /**
  * `createClient(options, platform)`: one independent IM client. It owns its connection, its events
  * and (once logged in) its user session: store, outbox, sync and history. Nothing is kept at module
- * level, so several clients can live in one process.
+ * level, so several clients can run side by side.
  *
  * Login path: discovery (app_dns) → token (REST) → socket → PROVISION → UNREAD → SYNC → `ready`.
  */
@@ -87,7 +87,7 @@ export class FlooClient {
       token: () => this.token,
       onTokenInvalid: () => this.tokenInvalid(new ServerError(ErrorCode.InvalidToken, 'the server rejected the token')),
     });
-    this.docs = new AppDocs(platform.storage, this.options.appId, (what, err) => this.storageFailed(`${what}: ${(err as Error)?.message ?? err}`, err));
+    this.docs = new AppDocs(platform.storage, this.options.appId, (what, err) => this.storageDegraded(new StorageError(`${what}: ${(err as Error)?.message ?? err}`, err)));
     this.connection = new Connection({
       platform,
       log: this.log,
@@ -161,14 +161,12 @@ export class FlooClient {
    */
   async login(credentials: Credentials): Promise<LoginResult> {
     this.assertOpen();
-    const body = this.checkCredentials(credentials);
+    this.checkCredentials(credentials);
     this.assertNotLoggedIn();
     await this.ensureServers();
-    const path = 'username' in credentials ? '/token/user' : '/token/id';
-    const data = await this.http.post<TokenData>(path, body);
-    if (!data?.token || data.user_id === undefined) throw new ServerError(ErrorCode.ServerResponseInvalid, `${path}: no token in the answer`);
+    const { userId, token } = await this.fetchToken(credentials);
     this.password = credentials;
-    return this.start(String(data.user_id), data.token);
+    return this.start(userId, token);
   }
 
   /** Logs in with a token obtained elsewhere (e.g. from the app's own server). */
@@ -324,14 +322,10 @@ export class FlooClient {
     if (error.status === StatusCode.INVALID_TOKEN && this.password && this.user) {
       // The token expired while we still know the password (this session only): get a new one.
       try {
-        const creds = this.password;
-        const path = 'username' in creds ? '/token/user' : '/token/id';
-        const data = await this.http.post<TokenData>(path, this.checkCredentials(creds));
-        if (data?.token) {
-          this.token = data.token;
-          await this.docs.saveSession({ userId: this.user.userId, token: data.token });
-          return true;
-        }
+        const { token } = await this.fetchToken(this.password);
+        this.token = token;
+        await this.docs.saveSession({ userId: this.user.userId, token });
+        return true;
       } catch (err) {
         this.log.warn(`token refresh failed: ${(err as Error).message}`);
       }
@@ -426,8 +420,12 @@ export class FlooClient {
     this.events.emit('storageDegraded', { error });
   }
 
-  private storageFailed(message: string, err: unknown): void {
-    this.storageDegraded(new StorageError(message, err));
+  /** A REST token for a password login (`/token/user` by name, `/token/id` by user id). */
+  private async fetchToken(credentials: Credentials): Promise<{ userId: string; token: string }> {
+    const path = 'username' in credentials ? '/token/user' : '/token/id';
+    const data = await this.http.post<TokenData>(path, this.checkCredentials(credentials));
+    if (!data?.token || data.user_id === undefined) throw new ServerError(ErrorCode.ServerResponseInvalid, `${path}: no token in the answer`);
+    return { userId: String(data.user_id), token: data.token };
   }
 
   private async ensureServers(): Promise<void> {

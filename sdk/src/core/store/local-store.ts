@@ -115,11 +115,6 @@ export class LocalStore {
     return entry.messages.slice();
   }
 
-  /** Whether a server message id is already stored in a conversation. */
-  async has(key: string, id: string): Promise<boolean> {
-    return (await this.loaded(key)).ids.has(id);
-  }
-
   /**
    * Adds messages (from sync, history or an ack) and returns those that were new, in id order.
    * Duplicates (same server id) are dropped: this is where delivery becomes exactly-once.
@@ -136,8 +131,7 @@ export class LocalStore {
     if (added.length === 0) return added;
     added.sort((a, b) => compareIds(a.id, b.id));
     this.trimMemory(entry);
-    const newest = lastSent(entry.messages);
-    if (newest) entry.summary.lastMessage = newest;
+    entry.summary.lastMessage = entry.messages[entry.messages.length - 1];
     for (const m of added) {
       if (!m.isOwn && m.status === 'unread') entry.summary.unread++;
       entry.summary.updatedAt = Math.max(entry.summary.updatedAt, m.timestamp);
@@ -329,8 +323,4 @@ function insertSorted(list: Message[], m: Message): void {
   let i = list.length;
   while (i > 0 && (!list[i - 1].id || compareIds(list[i - 1].id, m.id) > 0)) i--;
   list.splice(i, 0, m);
-}
-
-function lastSent(list: Message[]): Message | undefined {
-  return list[list.length - 1];
 }

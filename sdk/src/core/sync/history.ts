@@ -4,11 +4,10 @@
  */
 import { Command } from '../../protocol/enums';
 import type { DownFrame, SyncDL, UpFrame } from '../../protocol/types';
-import { ConnectionError } from '../errors';
+import { ConnectionError, TimeoutError } from '../errors';
 import { ErrorCode } from '../error-codes';
 import type { Timers, TimerHandle } from '../platform';
 import { deferred, type Deferred } from '../util/deferred';
-import { TimeoutError } from '../errors';
 
 interface Waiter {
   uid: string;
