@@ -1,7 +1,11 @@
 /** English UI text. */
+import { friendsEn } from './friends';
+import { groupsEn } from './groups';
 import type { zh } from './zh';
 
 export const en: typeof zh = {
+  ...friendsEn,
+  ...groupsEn,
   appName: 'Floo Demo',
   tabs: { conversations: 'Chats', contacts: 'Contacts', profile: 'Me' },
   login: {

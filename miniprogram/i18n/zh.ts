@@ -1,5 +1,10 @@
 /** Chinese UI text (the default language). Every key here must exist in en.ts too (the type checks it). */
+import { friendsZh } from './friends';
+import { groupsZh } from './groups';
+
 export const zh = {
+  ...friendsZh,
+  ...groupsZh,
   appName: 'Floo 演示',
   tabs: { conversations: '消息', contacts: '联系人', profile: '我' },
   login: {

@@ -2,6 +2,7 @@
 import type { ConnectionStateChange } from './connection/states';
 import type { ErrorCode } from './error-codes';
 import type { FlooError, StorageError } from './errors';
+import type { GroupNoticeEvent, RosterNoticeEvent, UserNoticeEvent } from './social/types';
 import type { Conversation, ConversationRef, Message, MessageStatus } from './types';
 
 /** Event name → payload. Subscribe with `client.on(name, listener)`. */
@@ -28,6 +29,12 @@ export interface ClientEvents {
   tokenExpired: { error: FlooError };
   /** Local storage failed; the client goes on from memory for this session. */
   storageDegraded: { error: StorageError };
-  /** A group, roster or user notice, or an operation this SDK version does not act on (raw, for the app). */
+  /** A friend-related change: a request, an acceptance, a removal, a block, a profile or alias update. */
+  rosterNotice: RosterNoticeEvent;
+  /** A change in a group the user belongs to (or was just removed from). */
+  groupNotice: GroupNoticeEvent;
+  /** An account or device event that does not end the session (those raise `kicked`). */
+  userNotice: UserNoticeEvent;
+  /** An item this SDK version does not act on (raw, for the app). */
   notice: { ns: number; from?: string; to?: string; id?: string; payload: unknown };
 }

@@ -6,7 +6,7 @@
  * Login path: discovery (app_dns) → token (REST) → socket → PROVISION → UNREAD → SYNC → `ready`.
  */
 import { MessageType, NameSpace, OpType, ContentType, StatusCode } from '../protocol/enums';
-import type { DownFrame, Provision } from '../protocol/types';
+import type { DownFrame, Meta, Provision } from '../protocol/types';
 import { AppDocs, type DeviceDoc } from './app-docs';
 import type { ClientEvents } from './client-events';
 import { Connection } from './connection/connection';
@@ -18,7 +18,10 @@ import { discover, type Servers } from './http/discovery';
 import { RatelClient } from './http/ratel';
 import { ContactsManager } from './managers/contacts';
 import { ConversationsManager } from './managers/conversations';
+import { GroupsManager } from './managers/groups';
 import { MessagesManager } from './managers/messages';
+import { RosterManager } from './managers/roster';
+import { UsersManager } from './managers/users';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options';
 import { Outbox, type OutboxDoc, type PendingSend } from './outbox/outbox';
 import type { Platform } from './platform';
@@ -56,8 +59,14 @@ export class FlooClient {
   readonly messages: MessagesManager;
   /** The conversation list. */
   readonly conversations: ConversationsManager;
-  /** Friends, joined groups and the own profile. */
+  /** Friends, joined groups and the own profile (the first slice; see users, roster and groups). */
   readonly contacts: ContactsManager;
+  /** The own profile, settings, devices and password; other users' profiles. */
+  readonly users: UsersManager;
+  /** Friends, friend requests, aliases and the blocklist. */
+  readonly roster: RosterManager;
+  /** Groups and everything about managing them. */
+  readonly groups: GroupsManager;
 
   private readonly options: ResolvedOptions;
   private readonly events: TypedEmitter<ClientEvents>;
@@ -114,6 +123,9 @@ export class FlooClient {
     this.messages = new MessagesManager(runtime);
     this.conversations = new ConversationsManager(runtime);
     this.contacts = new ContactsManager(runtime);
+    this.users = new UsersManager(runtime);
+    this.roster = new RosterManager(runtime);
+    this.groups = new GroupsManager(runtime);
     if (platform.onAppHide) this.unsubscribe.push(platform.onAppHide(() => this.connection.appHidden()));
     if (platform.onAppShow) this.unsubscribe.push(platform.onAppShow(() => this.connection.appShown()));
     if (platform.onNetworkChange) this.unsubscribe.push(platform.onNetworkChange((online) => this.connection.networkChanged(online)));
@@ -268,6 +280,11 @@ export class FlooClient {
       conversationDeleted: (ref: ConversationRef) => {
         if (store.removeConversation(conversationKey(ref))) this.events.emit('conversationDelete', ref);
       },
+      socialNotice: (meta: Meta) => {
+        if (meta.ns === NameSpace.GROUP_NOTICE) this.groups.onNotice(meta);
+        else if (meta.ns === NameSpace.ROSTER_NOTICE) this.roster.onNotice(meta);
+        else this.users.onNotice(meta);
+      },
     };
     const sync = new SyncEngine({
       log: this.log,
@@ -290,6 +307,7 @@ export class FlooClient {
     if (this.connection.state !== 'idle' && this.connection.state !== 'closed') this.connection.stop(reason);
     if (!user) return;
     this.user = null;
+    for (const m of [this.users, this.roster, this.groups]) m.reset();
     const error = new ConnectionError(ErrorCode.UserNotLogin, `${reason}; unsent messages stay queued for the next login`);
     user.outbox.abandonWaiters(error);
     user.history.cancelAll(reason);

@@ -15,7 +15,11 @@ export type { BackoffOptions } from './connection/backoff';
 export type { LocalStoreOptions } from './store/local-store';
 export type { SendOptions, HistoryPage, MessagesManager } from './managers/messages';
 export type { ConversationsManager } from './managers/conversations';
-export type { ContactsManager, UserProfile, OwnProfile, GroupInfo, ProfileUpdate } from './managers/contacts';
+export type { ContactsManager } from './managers/contacts';
+export type { UsersManager } from './managers/users';
+export type { RosterManager } from './managers/roster';
+export type { GroupsManager } from './managers/groups';
+export type * from './social/types';
 export { conversationKey } from './types';
 export type { Conversation, ConversationRef, ConversationType, ContentKind, Message, MessageStatus } from './types';
 export type {

@@ -6,6 +6,8 @@
  * Ids of users, groups and messages are JS numbers: all are kept below 2^53 by design (official
  * clients convert them to numbers), and converted to decimal strings only at the wire boundary.
  */
+import type { GroupAdminStore } from './group-types';
+import type { RosterStore } from './roster-types';
 
 /** An application (tenant). Users, groups and messages belong to exactly one app. */
 export interface AppRecord {
@@ -253,7 +255,7 @@ export interface MessageStore {
 }
 
 /** The whole storage of a server. */
-export interface Store extends AccountStore, GroupStore, MessageStore {
+export interface Store extends AccountStore, GroupStore, MessageStore, RosterStore, GroupAdminStore {
   /** Flushes and releases the storage. */
   close(): Promise<void>;
 }

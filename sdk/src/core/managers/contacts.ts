@@ -1,52 +1,19 @@
 /**
- * Friends, joined groups and the user's own profile, read over REST (ratel). A first, small slice:
- * later roster and group managers (requests, membership, notices) grow from here.
+ * Friends, joined groups and the user's own profile, read over REST (ratel): the first slice, kept
+ * until the demo moves to `client.users`, `client.roster` and `client.groups`.
  */
 import { ErrorCode } from '../error-codes';
 import { InvalidArgumentError, ServerError } from '../errors';
 import type { Runtime } from '../runtime';
 import { checkId, checkText } from '../validate';
-
-/** Public information about a user. */
-export interface UserProfile {
-  userId: string;
-  username: string;
-  /** Display name chosen by the user (may be empty). */
-  nickName: string;
-  /** Avatar URL (may be empty). */
-  avatar: string;
-  description: string;
-}
-
-/** The logged-in user's own profile: public information plus private fields. */
-export interface OwnProfile extends UserProfile {
-  mobile: string;
-  email: string;
-}
-
-/** Information about a group. */
-export interface GroupInfo {
-  groupId: string;
-  name: string;
-  avatar: string;
-  description: string;
-  ownerId: string;
-  memberCount: number;
-}
-
-/** Fields of the own profile that `updateProfile` changes; absent fields stay as they are. */
-export interface ProfileUpdate {
-  nickName?: string;
-  avatar?: string;
-  description?: string;
-}
+import type { GroupInfo, OwnProfile, ProfileUpdate, UserProfile } from '../social/types';
 
 /** Most ids one lookup takes (the server's limit per request). */
 const MAX_IDS = 1000;
 /** Longest profile field the server stores. */
 const MAX_FIELD = 4000;
 /** ProfileUpdate field → REST field. */
-const UPDATABLE: Record<keyof ProfileUpdate, string> = { nickName: 'nick_name', avatar: 'avatar', description: 'description' };
+const UPDATABLE: Record<keyof ProfileUpdate, string> = { nickName: 'nick_name', avatar: 'avatar', description: 'description', ext: 'ext' };
 
 type Raw = Record<string, unknown>;
 
@@ -150,6 +117,7 @@ function userFrom(r: Raw): UserProfile {
     nickName: text(r.nick_name),
     avatar: text(r.avatar),
     description: text(r.description),
+    ext: text(r.ext),
   };
 }
 
@@ -163,7 +131,11 @@ function groupFrom(r: Raw): GroupInfo {
     name: text(r.name),
     avatar: text(r.avatar),
     description: text(r.description),
+    ext: text(r.ext),
     ownerId: idString(r.owner_id),
+    type: r.type === 1 ? 'public' : 'private',
     memberCount: typeof r.member_count === 'number' ? r.member_count : 0,
+    capacity: typeof r.capacity === 'number' ? r.capacity : 0,
+    createdAt: typeof r.created_at === 'number' ? r.created_at : 0,
   };
 }

@@ -23,6 +23,8 @@ export interface ReceiveDeps {
   kicked(code: ErrorCode, reason: string): void;
   /** A conversation was deleted on another device. */
   conversationDeleted(ref: ConversationRef): void;
+  /** A group, roster or (non-kick) user notice: the social managers apply it. */
+  socialNotice(meta: Meta): void;
 }
 
 const KICKS: Partial<Record<number, ErrorCode>> = {
@@ -70,6 +72,11 @@ export async function applyPage(deps: ReceiveDeps, metas: Meta[]): Promise<void>
         deps.kicked(code, notice.content || `user notice ${notice.type}`);
         return;
       }
+      deps.socialNotice(meta);
+      continue;
+    } else if ((meta.ns === NameSpace.GROUP_NOTICE || meta.ns === NameSpace.ROSTER_NOTICE) && meta.payload) {
+      deps.socialNotice(meta);
+      continue;
     } else if (meta.ns === NameSpace.CONVERSATION && meta.payload) {
       const op = (meta.payload as WireConversation).operation;
       const uid = op?.xid?.uid;

@@ -1,11 +1,13 @@
-/** The embedded SQLite store: one better-sqlite3 connection shared by the three repositories. */
+/** The embedded SQLite store: one better-sqlite3 connection shared by the repositories. */
 import type Database from 'better-sqlite3';
 import type { Store } from '../types';
 import { SqliteAccounts } from './accounts';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { openDatabase, type DataLocation } from './database';
+import { SqliteGroupAdmin } from './group-admin';
 import { SqliteGroups } from './groups';
 import { SqliteMessages } from './messages';
+import { SqliteRoster } from './roster';
 
 /** Options of {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -28,14 +30,15 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const accounts = new SqliteAccounts(db);
   const groups = new SqliteGroups(db);
   const messages = new SqliteMessages(db, clock);
+  const repos = [accounts, groups, messages, new SqliteRoster(db), new SqliteGroupAdmin(db)];
   const checkpointer = db.memory ? undefined : startCheckpointer(db, db.name, (m) => options.onError?.(`WAL checkpoint worker: ${m}`));
-  return composeStore(db, accounts, groups, messages, checkpointer);
+  return composeStore(db, repos, messages, checkpointer);
 }
 
-function composeStore(db: Database.Database, accounts: SqliteAccounts, groups: SqliteGroups, messages: SqliteMessages, checkpointer: Checkpointer | undefined): Store {
+function composeStore(db: Database.Database, repos: object[], messages: SqliteMessages, checkpointer: Checkpointer | undefined): Store {
   const store = {} as Store;
-  // Bind every method of the three repositories onto one object (they never share method names).
-  for (const repo of [accounts, groups, messages]) {
+  // Bind every method of the repositories onto one object (they never share method names).
+  for (const repo of repos) {
     const proto = Object.getPrototypeOf(repo) as object;
     for (const name of Object.getOwnPropertyNames(proto)) {
       if (name === 'constructor') continue;

@@ -4,6 +4,8 @@
  * Never edit a released migration: append a new one.
  */
 import type Database from 'better-sqlite3';
+import { GROUP_ADMIN_MIGRATION } from './migrations-groups';
+import { ROSTER_MIGRATION } from './migrations-roster';
 
 /** One schema step. */
 export interface Migration {
@@ -143,6 +145,8 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  ROSTER_MIGRATION,
+  GROUP_ADMIN_MIGRATION,
 ];
 
 /** Brings the database to the latest schema version. Refuses a database newer than this code. */
