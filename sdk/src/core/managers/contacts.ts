@@ -2,20 +2,16 @@
  * Friends, joined groups and the user's own profile, read over REST (ratel): the first slice, kept
  * until the demo moves to `client.users`, `client.roster` and `client.groups`.
  */
-import { ErrorCode } from '../error-codes';
-import { InvalidArgumentError, ServerError } from '../errors';
+import { InvalidArgumentError } from '../errors';
 import type { Runtime } from '../runtime';
-import { checkId, checkText } from '../validate';
+import { checkText } from '../validate';
+import { checkIds, groupFrom, idList, ownFrom, record, records, userFrom, wireId } from '../social/parse';
 import type { GroupInfo, OwnProfile, ProfileUpdate, UserProfile } from '../social/types';
 
-/** Most ids one lookup takes (the server's limit per request). */
-const MAX_IDS = 1000;
 /** Longest profile field the server stores. */
 const MAX_FIELD = 4000;
 /** ProfileUpdate field → REST field. */
 const UPDATABLE: Record<keyof ProfileUpdate, string> = { nickName: 'nick_name', avatar: 'avatar', description: 'description', ext: 'ext' };
-
-type Raw = Record<string, unknown>;
 
 /** The `client.contacts` API. */
 export class ContactsManager {
@@ -68,74 +64,3 @@ export class ContactsManager {
   }
 }
 
-function checkIds(ids: unknown, what: string): string[] {
-  if (!Array.isArray(ids)) throw new InvalidArgumentError(`${what} must be an array of id strings`);
-  if (ids.length > MAX_IDS) throw new InvalidArgumentError(`${what} holds more than ${MAX_IDS} ids`);
-  return Array.from(new Set(ids.map((id, i) => checkId(id, `${what}[${i}]`))));
-}
-
-/** Ids go out as JSON numbers, as the official clients send them, when that loses no digits. */
-function wireId(id: string): number | string {
-  const n = Number(id);
-  return Number.isSafeInteger(n) ? n : id;
-}
-
-/** The server answers ids as JSON numbers (or decimal strings); the SDK hands out decimal strings. */
-function idString(value: unknown): string {
-  return typeof value === 'number' || typeof value === 'string' ? String(value) : '';
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function invalid(what: string): ServerError {
-  return new ServerError(ErrorCode.ServerResponseInvalid, `${what}: unexpected answer`);
-}
-
-function idList(data: unknown, what: string): string[] {
-  if (data === null || data === undefined) return [];
-  if (!Array.isArray(data)) throw invalid(what);
-  return data.map(idString).filter((id) => id !== '');
-}
-
-function records(data: unknown, what: string): Raw[] {
-  if (data === null || data === undefined) return [];
-  if (!Array.isArray(data)) throw invalid(what);
-  return data.filter((r): r is Raw => !!r && typeof r === 'object');
-}
-
-function record(data: unknown, what: string): Raw {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw invalid(what);
-  return data as Raw;
-}
-
-function userFrom(r: Raw): UserProfile {
-  return {
-    userId: idString(r.user_id),
-    username: text(r.username),
-    nickName: text(r.nick_name),
-    avatar: text(r.avatar),
-    description: text(r.description),
-    ext: text(r.ext),
-  };
-}
-
-function ownFrom(r: Raw): OwnProfile {
-  return { ...userFrom(r), mobile: text(r.mobile), email: text(r.email) };
-}
-
-function groupFrom(r: Raw): GroupInfo {
-  return {
-    groupId: idString(r.group_id),
-    name: text(r.name),
-    avatar: text(r.avatar),
-    description: text(r.description),
-    ext: text(r.ext),
-    ownerId: idString(r.owner_id),
-    type: r.type === 1 ? 'public' : 'private',
-    memberCount: typeof r.member_count === 'number' ? r.member_count : 0,
-    capacity: typeof r.capacity === 'number' ? r.capacity : 0,
-    createdAt: typeof r.created_at === 'number' ? r.created_at : 0,
-  };
-}
