@@ -1,9 +1,11 @@
 /**
  * Names and avatars of the users and groups the pages show, fetched once per login through
- * `client.contacts` and kept in memory. Lookups never wait: a page asks `ensure` for what it is about
- * to show, renders ids meanwhile, and re-renders when `ensure` reports new names.
+ * `client.users`, `client.roster` and `client.groups` and kept in memory. Lookups never wait: a page
+ * asks `ensure` for what it is about to show, renders ids meanwhile, and re-renders when `ensure`
+ * reports new names. Profile, alias and group-name changes arrive as notices (`follow`), which
+ * refresh what is known and tell the pages that listen (`onChange`).
  */
-import type { ConversationRef, FlooClient, GroupInfo, UserProfile } from 'floo-miniprogram';
+import type { ConversationRef, FlooClient, GroupInfo, GroupNoticeEvent, RosterNoticeEvent, UserProfile } from 'floo-miniprogram';
 
 /** How a user or a group is shown. */
 export interface Display {
@@ -11,9 +13,12 @@ export interface Display {
   avatar: string;
 }
 
-/** The name a user is shown under: nickname, else user name, else id. */
-export function userDisplay(u: UserProfile): Display {
-  return { name: u.nickName || u.username || u.userId, avatar: u.avatar };
+/** A user, possibly a friend with an alias. */
+export type Person = UserProfile & { alias?: string };
+
+/** The name a user is shown under: the alias the user gave a friend, else nickname, user name, id. */
+export function userDisplay(u: Person): Display {
+  return { name: u.alias || u.nickName || u.username || u.userId, avatar: u.avatar };
 }
 
 /** How a group is shown. */
@@ -24,6 +29,7 @@ export function groupDisplay(g: GroupInfo): Display {
 export class Directory {
   private readonly users = new Map<string, Display>();
   private readonly groups = new Map<string, Display>();
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly client: () => FlooClient) {}
 
@@ -38,7 +44,7 @@ export class Directory {
   }
 
   /** Records users (and groups) fetched elsewhere, e.g. by the contacts page. */
-  remember(users: UserProfile[], groups: GroupInfo[] = []): void {
+  remember(users: Person[], groups: GroupInfo[] = []): void {
     for (const u of users) this.users.set(u.userId, userDisplay(u));
     for (const g of groups) this.groups.set(g.groupId, groupDisplay(g));
   }
@@ -50,9 +56,9 @@ export class Directory {
     if (!userIds.length && !needGroups) return false;
     const client = this.client();
     const [users, groups] = await Promise.all([
-      userIds.length ? client.contacts.users(userIds) : Promise.resolve([]),
+      userIds.length ? this.lookUsers(userIds, refresh) : Promise.resolve([]),
       // The server answers with every joined group at once, which is what a group list needs anyway.
-      needGroups ? client.contacts.groups() : Promise.resolve([]),
+      needGroups ? client.groups.joined({ refresh }) : Promise.resolve([]),
     ]);
     this.remember(users, groups);
     // Ids the server does not know keep their id as name, and are not asked for again.
@@ -61,10 +67,64 @@ export class Directory {
     return true;
   }
 
+  /** Calls `listener` after names changed because of a notice; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  /** Follows a client's notices that change names; returns the unsubscribe functions. */
+  follow(client: FlooClient): Array<() => void> {
+    return [
+      client.on('rosterNotice', (e) => void this.onRosterNotice(e)),
+      client.on('groupNotice', (e) => void this.onGroupNotice(e)),
+    ];
+  }
+
   /** Forgets everything (logout). */
   clear(): void {
     this.users.clear();
     this.groups.clear();
+  }
+
+  /** Profiles of users, with the alias of those who are friends (the friend list is cached by the SDK). */
+  private async lookUsers(ids: string[], refresh: boolean): Promise<Person[]> {
+    const client = this.client();
+    const [users, friends] = await Promise.all([
+      client.users.get(ids, { refresh }),
+      client.roster.friends().catch(() => []),
+    ]);
+    const byId = new Map(friends.map((f) => [f.userId, f]));
+    return users.map((u) => ({ ...u, alias: byId.get(u.userId)?.alias ?? '' }));
+  }
+
+  private async onRosterNotice(e: RosterNoticeEvent): Promise<void> {
+    // A friend's profile or alias changed, or someone became or stopped being a friend (alias gone).
+    if (!['infoUpdated', 'added', 'accepted', 'removed'].includes(e.kind)) return;
+    const ids = unique([...e.to, e.from, typeof e.content.user_id === 'string' || typeof e.content.user_id === 'number' ? String(e.content.user_id) : ''])
+      .filter((id) => id && id !== this.client().userId && this.users.has(id));
+    if (!ids.length) return;
+    try {
+      this.remember(await this.lookUsers(ids, true));
+      this.changed();
+    } catch {
+      // Names stay as they were; the next lookup tries again.
+    }
+  }
+
+  private async onGroupNotice(e: GroupNoticeEvent): Promise<void> {
+    if (e.kind !== 'infoUpdated' || !this.groups.has(e.groupId)) return;
+    try {
+      const client = this.client();
+      this.remember([], [await client.groups.info(e.groupId, { refresh: true })]);
+      this.changed();
+    } catch {
+      // As above.
+    }
+  }
+
+  private changed(): void {
+    for (const listener of Array.from(this.listeners)) listener();
   }
 }
 

@@ -30,8 +30,9 @@ export class ImService {
   /** `api` is the `wx` object: kept here so that everything the service does goes through it. */
   constructor(private readonly api: WechatMiniprogram.Wx) {
     this.settings = loadSettings(api);
-    this.client = this.newClient();
+    // Before the client: the directory follows each client's notices (names, aliases, group names).
     this.directory = new Directory(() => this.client);
+    this.client = this.newClient();
   }
 
   /** The dictionary of the chosen language. */
@@ -103,6 +104,7 @@ export class ImService {
       client.on('unreadChange', ({ total }) => this.showUnread(total)),
       client.on('kicked', () => void this.sessionLost(this.t.errors.kicked)),
       client.on('tokenExpired', () => void this.sessionLost(this.t.errors.expired)),
+      ...this.directory.follow(client),
     );
     return client;
   }

@@ -16,6 +16,8 @@ Usage: floo-server [options]
   --seed demo         create app "demo" with users alice, bob, carol and group "Floo Demo"
   --max-devices <n>   online devices per user (default 5)
   --device-policy <p> kick-oldest (default) or reject, beyond --max-devices
+  --group-capacity <n> members per group at most (default 500)
+  --max-owned-groups <n> groups one user may own (default 1000)
   --scrypt-n <n>      scrypt cost N for new password hashes (default 16384). For tests and
                       benchmarks only: a lower N makes stored passwords cheap to brute-force
   --quiet             no log lines on stderr
@@ -35,6 +37,8 @@ export async function main(argv: string[]): Promise<number | undefined> {
         seed: { type: 'string' },
         'max-devices': { type: 'string' },
         'device-policy': { type: 'string' },
+        'group-capacity': { type: 'string' },
+        'max-owned-groups': { type: 'string' },
         'scrypt-n': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -78,6 +82,8 @@ export async function main(argv: string[]): Promise<number | undefined> {
       seed: values.seed === 'demo' ? 'demo' : false,
       maxDevicesPerUser: values['max-devices'] === undefined ? undefined : Number(values['max-devices']),
       devicePolicy: policy,
+      groupCapacity: values['group-capacity'] === undefined ? undefined : Number(values['group-capacity']),
+      maxOwnedGroups: values['max-owned-groups'] === undefined ? undefined : Number(values['max-owned-groups']),
       scryptCost,
       logger: values.quiet ? false : undefined,
     });

@@ -22,6 +22,8 @@ export interface ServerOptions {
   seed?: 'demo' | false;
   /** Token lifetime in ms (default 30 days). */
   tokenTtlMs?: number;
+  /** How long a pending friend application stays valid, in ms (default 7 days). */
+  applicationTtlMs?: number;
   /** Online devices allowed per user (default 5). */
   maxDevicesPerUser?: number;
   /** Policy beyond `maxDevicesPerUser` (default `kick-oldest`). */
@@ -40,6 +42,12 @@ export interface ServerOptions {
   maxQueuedFrames?: number;
   /** WebSocket ping interval to drop dead peers (default 30 s; 0 disables). */
   pingIntervalMs?: number;
+  /** Members a group may hold at most (default 500); a group's own capacity can only be lower. */
+  groupCapacity?: number;
+  /** Groups one user may own at a time (default 1000). */
+  maxOwnedGroups?: number;
+  /** Lifetime of group applications and invitations in ms (default 7 days). */
+  groupRequestTtlMs?: number;
   /** scrypt cost (tests may lower it). */
   scryptCost?: ScryptCost;
   /** Logger; `false` silences the server (default: stderr lines). */
@@ -59,6 +67,7 @@ export function resolveOptions(o: ServerOptions): ResolvedOptions {
     dataDir: o.dataDir ?? '.floo-data',
     seed: o.seed ?? false,
     tokenTtlMs: o.tokenTtlMs ?? 30 * 24 * 3600 * 1000,
+    applicationTtlMs: o.applicationTtlMs ?? 7 * 24 * 3600 * 1000,
     maxDevicesPerUser: o.maxDevicesPerUser ?? 5,
     devicePolicy: o.devicePolicy ?? 'kick-oldest',
     syncBatchSize: o.syncBatchSize ?? 50,
@@ -68,11 +77,14 @@ export function resolveOptions(o: ServerOptions): ResolvedOptions {
     maxProtocolErrors: o.maxProtocolErrors ?? 10,
     maxQueuedFrames: o.maxQueuedFrames ?? 1000,
     pingIntervalMs: o.pingIntervalMs ?? 30_000,
+    groupCapacity: o.groupCapacity ?? 500,
+    maxOwnedGroups: o.maxOwnedGroups ?? 1000,
+    groupRequestTtlMs: o.groupRequestTtlMs ?? 7 * 24 * 3600 * 1000,
     scryptCost: o.scryptCost ?? DEFAULT_SCRYPT_COST,
     logger: o.logger === false ? silentLogger : o.logger ?? consoleLogger(),
     clock: o.clock ?? Date.now,
   };
-  const positive: (keyof ResolvedOptions)[] = ['tokenTtlMs', 'maxDevicesPerUser', 'syncBatchSize', 'maxHistoryPage', 'maxFrameBytes', 'maxBodyBytes', 'maxProtocolErrors', 'maxQueuedFrames'];
+  const positive: (keyof ResolvedOptions)[] = ['tokenTtlMs', 'applicationTtlMs', 'maxDevicesPerUser', 'syncBatchSize', 'maxHistoryPage', 'maxFrameBytes', 'maxBodyBytes', 'maxProtocolErrors', 'maxQueuedFrames', 'groupCapacity', 'maxOwnedGroups', 'groupRequestTtlMs'];
   for (const k of positive) {
     const v = r[k] as number;
     if (!Number.isSafeInteger(v) || v <= 0) throw new RangeError(`option ${k} must be a positive integer, got ${v}`);

@@ -1,4 +1,4 @@
-// The contacts tab (friends and groups) and the profile tab (nickname, avatar, language, logout).
+// The contacts tab (entries, groups and friends) and the profile tab (who, entries, language, logout).
 import type { RunningServer } from '../../server/src';
 import { startTestServer, uidOf } from '../support/server-harness';
 import { launchPhone, loginThroughUi, type Phone } from './support/phone';
@@ -21,7 +21,7 @@ async function loggedIn(name: string): Promise<Phone> {
   return p;
 }
 
-test('contacts: the seeded group and both friends; tapping a friend opens a 1:1 chat', async () => {
+test('contacts: the entries, the seeded group and both friends; a friend opens the detail page, a group the chat', async () => {
   const alice = await loggedIn('alice');
   const contacts = alice.open('/pages/contacts/contacts');
   await until(() => contacts.data.loaded, 'contacts');
@@ -29,27 +29,44 @@ test('contacts: the seeded group and both friends; tapping a friend opens a 1:1 
   const friends = contacts.data.friends as ContactRow[];
   expect(friends.map((f) => [f.name, f.description]).sort()).toEqual([['Bob', 'bob'], ['Carol', 'carol']]);
   await contacts.tap(`#user-${uidOf(server, 'bob')}`);
-  expect(alice.lastNavigation()).toBe(`/packages/chat/pages/chat/chat?type=user&id=${uidOf(server, 'bob')}&name=Bob`);
+  expect(alice.lastNavigation()).toBe(`/packages/friends/pages/detail/detail?id=${uidOf(server, 'bob')}`);
+  const group = (contacts.data.groups as ContactRow[])[0];
+  await contacts.tap(`#group-${group.id}`);
+  expect(alice.lastNavigation()).toBe(`/packages/chat/pages/chat/chat?type=group&id=${group.id}&name=Floo%20Demo`);
+  const entries: Array<[string, string]> = [
+    ['#entry-requests', '/packages/friends/pages/requests/requests'],
+    ['#entry-add', '/packages/friends/pages/add/add'],
+    ['#entry-blocklist', '/packages/friends/pages/blocklist/blocklist'],
+    ['#entry-create-group', '/packages/groups/pages/create/create'],
+    ['#entry-join-group', '/packages/groups/pages/join/join'],
+  ];
+  for (const [selector, url] of entries) {
+    await contacts.tap(selector);
+    expect(alice.lastNavigation()).toBe(url);
+  }
+  expect(contacts.data.pending).toBe(0);
+  expect(contacts.$('#pending')).toBeFalsy();
   await contacts.call('onPullDownRefresh');
   expect(alice.calls.some((c) => c.api === 'stopPullDownRefresh')).toBe(true);
   // Names learnt here are used by the other pages.
   expect(alice.app.im.directory.get({ type: 'user', id: uidOf(server, 'carol') }).name).toBe('Carol');
 });
 
-test('profile: edit the nickname and avatar URL; others see it', async () => {
+test('profile: who the user is, and the entries to the profile editor and the account settings', async () => {
   const carol = await loggedIn('carol');
   const profile = carol.open('/pages/profile/profile');
   await until(() => profile.data.username === 'carol', 'the profile');
-  expect(profile.data).toMatchObject({ displayName: 'Carol', initial: 'C', userId: uidOf(server, 'carol'), dirty: false });
-  await profile.type('#nickname', 'Caro');
-  await profile.type('#avatar', 'https://example.invalid/caro.png');
-  expect(profile.data.dirty).toBe(true);
-  await profile.tap('#save');
-  await until(() => profile.data.displayName === 'Caro' && !profile.data.saving, 'the saved profile');
-  expect(profile.data).toMatchObject({ avatar: 'https://example.invalid/caro.png', dirty: false });
-  const bob = await loggedIn('bob');
-  expect((await bob.app.im.client.contacts.users([uidOf(server, 'carol')]))[0].nickName).toBe('Caro');
-  await carol.app.im.client.contacts.updateProfile({ nickName: 'Carol', avatar: '' });
+  expect(profile.data).toMatchObject({ displayName: 'Carol', initial: 'C', userId: uidOf(server, 'carol') });
+  await profile.tap('#edit');
+  expect(carol.lastNavigation()).toBe('/packages/friends/pages/edit/edit');
+  await profile.tap('#account');
+  expect(carol.lastNavigation()).toBe('/packages/friends/pages/account/account');
+  // A change made elsewhere shows when the tab is shown again.
+  await carol.app.im.client.users.updateProfile({ nickName: 'Caro', description: 'hello' });
+  profile.call('onShow');
+  await until(() => profile.data.displayName === 'Caro', 'the new name');
+  expect(profile.data.description).toBe('hello');
+  await carol.app.im.client.users.updateProfile({ nickName: 'Carol', description: '' });
 });
 
 test('profile: the language switch changes every text, tab names included', async () => {

@@ -88,3 +88,47 @@ test('every page, as a user sees it', async () => {
   shoot('conversations-en', list, alice, 0, ['Chats', 'Contacts', 'Me']);
   await profile.tap('#language');
 });
+
+test('the friends pages: add friend and friend requests', async () => {
+  const [dave, alice] = [launchPhone(server), launchPhone(server)];
+  phones.push(dave, alice);
+  const r = await fetch(`${server.url}/user/register/v2`, {
+    method: 'POST', headers: { 'content-type': 'application/json', app_id: 'demo' }, body: JSON.stringify({ username: 'dave', password: 'floo-demo' }),
+  });
+  expect(r.status).toBe(200);
+  await loginThroughUi(dave, 'dave');
+  await loginThroughUi(alice, 'alice');
+  await dave.app.im.client.users.updateProfile({ nickName: 'Dave' });
+  await dave.app.im.client.roster.apply(uidOf(server, 'alice'), { message: '你好，我是 Dave，我们在群里聊过' });
+
+  const add = alice.open('/packages/friends/pages/add/add');
+  await add.type('#query', 'dave');
+  await add.tap('#search');
+  await until(() => add.data.found, 'dave found');
+  await add.type('#message', '你好 Dave');
+  shoot('add-friend', add, alice);
+  add.close();
+
+  const requests = alice.open('/packages/friends/pages/requests/requests');
+  await until(() => (requests.data.requests as Array<{ name: string }>)[0]?.name === 'Dave', 'dave\'s request');
+  shoot('friend-requests', requests, alice);
+});
+
+test('the group pages: group info and members', async () => {
+  const alice = launchPhone(server);
+  phones.push(alice);
+  await loginThroughUi(alice, 'alice');
+  const gid = String(server.demo!.groupId);
+  const groups = alice.app.im.client.groups;
+  await groups.update(gid, { description: 'Floo 演示群：聊天、群管理和公告都在这里' });
+  await groups.editAnnouncement(gid, { title: '欢迎', content: '周五下午发布新版本' });
+  await groups.addAdmins(gid, [uidOf(server, 'bob')]);
+
+  const info = alice.open(`/packages/groups/pages/info/info?id=${gid}`);
+  await until(() => info.data.loaded && info.data.announcement, 'the group info');
+  shoot('group-info', info, alice);
+  info.close();
+  const members = alice.open(`/packages/groups/pages/members/members?id=${gid}`);
+  await until(() => (members.data.rows as unknown[]).length === 3, 'the members');
+  shoot('group-members', members, alice);
+});

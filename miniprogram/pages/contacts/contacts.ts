@@ -1,5 +1,7 @@
-// Contacts (second tab): the user's groups and friends from the server; tap one to chat.
-import type { GroupInfo, UserProfile } from 'floo-miniprogram';
+// Contacts (second tab): entries to new friends (with the number of pending requests), add friend,
+// blocklist, create and join group; then the user's groups (tap: group chat) and friends (tap: the
+// friend's detail page). Follows roster and group notices.
+import type { Friend, GroupInfo, GroupNoticeEvent, RosterNoticeEvent } from 'floo-miniprogram';
 import { fill, type Dictionary, type Lang } from '../../i18n/index';
 import { groupDisplay, userDisplay } from '../../services/directory';
 import type { ImService } from '../../services/im';
@@ -20,11 +22,27 @@ interface ContactRow {
   initial: string;
 }
 
-definePage<{ im: ImService; lang: Lang; friends: UserProfile[]; groups: GroupInfo[] }>()({
+/** Where the entries lead (the group pages are in the `groups` subpackage). */
+const ENTRIES: Record<string, string> = {
+  requests: '/packages/friends/pages/requests/requests',
+  add: '/packages/friends/pages/add/add',
+  blocklist: '/packages/friends/pages/blocklist/blocklist',
+  createGroup: '/packages/groups/pages/create/create',
+  joinGroup: '/packages/groups/pages/join/join',
+};
+
+/** Roster notices that change the friend list (the others change at most the requests). */
+const FRIEND_CHANGES: Array<RosterNoticeEvent['kind']> = ['added', 'accepted', 'removed', 'infoUpdated'];
+/** Group notices that change the group list or a group's row. */
+const GROUP_CHANGES: Array<GroupNoticeEvent['kind']> = ['created', 'destroyed', 'joined', 'left', 'kicked', 'blocked', 'infoUpdated', 'applyAccepted', 'inviteAccepted'];
+
+definePage<{ im: ImService; lang: Lang; friends: Friend[]; groups: GroupInfo[]; offs: Array<() => void> }>()({
   data: {
     t: {} as Dictionary,
     friends: [] as ContactRow[],
     groups: [] as ContactRow[],
+    /** Incoming friend requests waiting for an answer. */
+    pending: 0,
     loaded: false,
   },
   methods: {
@@ -34,7 +52,20 @@ definePage<{ im: ImService; lang: Lang; friends: UserProfile[]; groups: GroupInf
       this.groups = [];
       this.lang = this.im.settings.lang;
       this.setData({ t: this.im.t });
+      const client = this.im.client;
+      this.offs = [
+        client.on('rosterNotice', (e) => {
+          if (FRIEND_CHANGES.includes(e.kind)) void this.loadFriends(true);
+          void this.loadPending();
+        }),
+        client.on('groupNotice', (e) => {
+          if (GROUP_CHANGES.includes(e.kind)) void this.loadGroups(true);
+        }),
+      ];
       void this.load();
+    },
+    onUnload() {
+      for (const off of this.offs.splice(0)) off();
     },
     onShow() {
       const t = this.im.t;
@@ -47,22 +78,44 @@ definePage<{ im: ImService; lang: Lang; friends: UserProfile[]; groups: GroupInf
       wx.setNavigationBarTitle({ title: t.contacts.title });
       applyTabTexts(t);
       this.im.refreshTabBadge();
+      // Requests may have been handled on the requests page.
+      if (this.data.loaded) void this.loadPending();
     },
     async onPullDownRefresh() {
-      await this.load();
+      await this.load(true);
       wx.stopPullDownRefresh();
     },
-    async load() {
+    async load(refresh = false) {
+      if (!this.im.userId) return;
+      await Promise.all([this.loadFriends(refresh), this.loadGroups(refresh), this.loadPending()]);
+      if (!this.data.loaded) this.setData({ loaded: true });
+    },
+    async loadFriends(refresh: boolean) {
+      await this.guard(async () => {
+        this.friends = await this.im.client.roster.friends({ refresh });
+        // The conversation list and chat pages show the same names.
+        this.im.directory.remember(this.friends);
+        this.render();
+      });
+    },
+    async loadGroups(refresh: boolean) {
+      await this.guard(async () => {
+        this.groups = await this.im.client.groups.joined({ refresh });
+        this.im.directory.remember([], this.groups);
+        this.render();
+      });
+    },
+    async loadPending() {
+      await this.guard(async () => {
+        const applications = await this.im.client.roster.applications();
+        const pending = applications.filter((a) => a.direction === 'incoming' && a.status === 'pending').length;
+        if (pending !== this.data.pending) this.setData({ pending });
+      });
+    },
+    async guard(work: () => Promise<void>) {
       if (!this.im.userId) return;
       try {
-        const contacts = this.im.client.contacts;
-        const [friends, groups] = await Promise.all([contacts.friends(), contacts.groups()]);
-        this.friends = friends;
-        this.groups = groups;
-        // The conversation list and chat pages show the same names.
-        this.im.directory.remember(friends, groups);
-        this.render();
-        if (!this.data.loaded) this.setData({ loaded: true });
+        await work();
       } catch (err) {
         wx.showToast({ title: describeError(err, this.im.t), icon: 'none' });
       }
@@ -80,9 +133,16 @@ definePage<{ im: ImService; lang: Lang; friends: UserProfile[]; groups: GroupInf
       const patch = { ...listPatch('friends', this.data.friends, friends), ...listPatch('groups', this.data.groups, groups) };
       if (!isEmptyPatch(patch)) this.setData(patch);
     },
-    onOpen(e: WechatMiniprogram.CustomEvent) {
-      const { type, id, name } = e.currentTarget.dataset as { type: 'user' | 'group'; id: string; name: string };
-      wx.navigateTo({ url: chatUrl(type, id, name) });
+    onEntry(e: WechatMiniprogram.CustomEvent) {
+      const url = ENTRIES[String(e.currentTarget.dataset.entry)];
+      if (url) wx.navigateTo({ url });
+    },
+    onGroup(e: WechatMiniprogram.CustomEvent) {
+      const { id, name } = e.currentTarget.dataset as { id: string; name: string };
+      wx.navigateTo({ url: chatUrl('group', id, name) });
+    },
+    onFriend(e: WechatMiniprogram.CustomEvent) {
+      wx.navigateTo({ url: `/packages/friends/pages/detail/detail?id=${String(e.currentTarget.dataset.id)}` });
     },
   },
 });

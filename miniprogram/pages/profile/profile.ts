@@ -1,4 +1,5 @@
-// The user's own profile (third tab): nickname and avatar URL, language, server, log out.
+// The user's own profile (third tab): who the user is, the ways to edit the profile and the account
+// settings (friends subpackage), language, server, log out.
 import type { OwnProfile } from 'floo-miniprogram';
 import type { Dictionary, Lang } from '../../i18n/index';
 import type { ImService } from '../../services/im';
@@ -9,27 +10,34 @@ import { describeError, serverLabel } from '../../utils/errors';
 import { initial } from '../../utils/format';
 import { applyTabTexts } from '../../utils/tabs';
 
-definePage<{ im: ImService; profile: OwnProfile | undefined }>()({
+/** Where the entries lead. */
+const ENTRIES: Record<string, string> = {
+  edit: '/packages/friends/pages/edit/edit',
+  account: '/packages/friends/pages/account/account',
+  settings: '/pages/settings/settings',
+};
+
+definePage<{ im: ImService; offs: Array<() => void> }>()({
   data: {
     t: {} as Dictionary,
     lang: 'zh' as Lang,
     userId: '',
     username: '',
     displayName: '',
+    description: '',
     avatar: '',
     initial: '',
-    nickName: '',
-    avatarInput: '',
-    dirty: false,
-    saving: false,
     server: '',
   },
   methods: {
     onLoad() {
       this.im = imService();
-      this.profile = undefined;
       this.setData({ userId: this.im.userId ?? '', server: serverLabel(this.im.settings) });
-      void this.load();
+      // A profile change made on another device.
+      this.offs = [this.im.client.on('userNotice', (e) => { if (e.kind === 'infoUpdated') void this.load(); })];
+    },
+    onUnload() {
+      for (const off of this.offs.splice(0)) off();
     },
     onShow() {
       const t = this.im.t;
@@ -37,55 +45,29 @@ definePage<{ im: ImService; profile: OwnProfile | undefined }>()({
       wx.setNavigationBarTitle({ title: t.profile.title });
       applyTabTexts(t);
       this.im.refreshTabBadge();
+      // Back from the edit page, the profile may have changed.
+      void this.load();
     },
     async load() {
+      if (!this.im.userId) return;
       try {
-        this.show(await this.im.client.contacts.profile());
+        this.show(await this.im.client.users.profile());
       } catch (err) {
         wx.showToast({ title: describeError(err, this.im.t), icon: 'none' });
       }
     },
     show(p: OwnProfile) {
-      this.profile = p;
       const name = p.nickName || p.username;
-      this.setData({
-        userId: p.userId, username: p.username, displayName: name, avatar: p.avatar, initial: initial(name),
-        nickName: p.nickName, avatarInput: p.avatar, dirty: false,
-      });
-    },
-    onNickName(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ nickName: e.detail.value });
-      this.checkDirty();
-    },
-    onAvatar(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ avatarInput: e.detail.value });
-      this.checkDirty();
-    },
-    checkDirty() {
-      const p = this.profile;
-      const dirty = !!p && (this.data.nickName !== p.nickName || this.data.avatarInput !== p.avatar);
-      if (dirty !== this.data.dirty) this.setData({ dirty });
-    },
-    async onSave() {
-      if (!this.data.dirty || this.data.saving) return;
-      this.setData({ saving: true });
-      try {
-        const updated = await this.im.client.contacts.updateProfile({ nickName: this.data.nickName.trim(), avatar: this.data.avatarInput.trim() });
-        this.im.directory.remember([updated]);
-        this.show(updated);
-        wx.showToast({ title: this.im.t.profile.saved, icon: 'success' });
-      } catch (err) {
-        wx.showToast({ title: describeError(err, this.im.t), icon: 'none' });
-      }
-      this.setData({ saving: false });
+      this.setData({ userId: p.userId, username: p.username, displayName: name, description: p.description, avatar: p.avatar, initial: initial(name) });
     },
     async onLanguage() {
       const lang: Lang = this.im.settings.lang === 'zh' ? 'en' : 'zh';
       await this.im.updateSettings({ ...this.im.settings, lang });
       this.onShow();
     },
-    onSettings() {
-      wx.navigateTo({ url: '/pages/settings/settings' });
+    onEntry(e: WechatMiniprogram.CustomEvent) {
+      const url = ENTRIES[String(e.currentTarget.dataset.entry)];
+      if (url) wx.navigateTo({ url });
     },
     async onLogout() {
       try {

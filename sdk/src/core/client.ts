@@ -119,12 +119,16 @@ export class FlooClient {
       http: this.http,
       connectionState: () => this.connection.state,
       session: () => this.session(),
+      deviceSn: () => (this.user && this.device?.sn[this.user.userId]) || 0,
+      passwordChanged: (password) => {
+        if (this.password) this.password = { ...this.password, password };
+      },
     };
     this.messages = new MessagesManager(runtime);
     this.conversations = new ConversationsManager(runtime);
     this.contacts = new ContactsManager(runtime);
     this.users = new UsersManager(runtime);
-    this.roster = new RosterManager(runtime);
+    this.roster = new RosterManager(runtime, this.users);
     this.groups = new GroupsManager(runtime);
     if (platform.onAppHide) this.unsubscribe.push(platform.onAppHide(() => this.connection.appHidden()));
     if (platform.onAppShow) this.unsubscribe.push(platform.onAppShow(() => this.connection.appShown()));

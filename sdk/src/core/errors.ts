@@ -92,8 +92,14 @@ const BY_STATUS: readonly ErrorCode[] = [
   'MessageInvalid', 'ServerInvalidLicense', 'ServerLicenseLimit', 'ServerAppFrozen', 'MessageRateLimitExceeded',
 ];
 
-/** The client error code matching an XSYNC `Status.code`. */
-export function codeFromStatus(status: number | undefined): ErrorCode {
+/**
+ * The client error code of an XSYNC refusal. A `reason` that starts with a known client error code
+ * name and a colon (`"RosterBlockListExist: ..."`, docs/social.md) names the code; otherwise the
+ * `Status.code` decides.
+ */
+export function codeFromStatus(status: number | undefined, reason?: string): ErrorCode {
+  const named = reason ? reason.slice(0, reason.indexOf(':')) : '';
+  if (named && Object.prototype.hasOwnProperty.call(ErrorCode, named)) return named as ErrorCode;
   return BY_STATUS[status ?? 0] ?? 'GeneralError';
 }
 
@@ -105,6 +111,16 @@ const BY_REST: Readonly<Record<number, ErrorCode>> = {
   30021: 'ServerAppLicenseInvalid', 30022: 'ServerAppLicenseExpired', 30023: 'ServerAppLicenseExceedLimit',
   40000: 'ServerAppIdInvalid', 40001: 'ServerNotAllowOpenRegister', 40002: 'ServerAppLicenseExceedLimit',
   40003: 'ServerAppStatusNotNormal', 99997: 'ServerDNSFailed', 99998: 'ServerDNSFailed',
+  // The social graph (docs/social.md).
+  10005: 'UserNotExist', 10010: 'RosterNotFriend', 10011: 'RosterBlockListExist', 10012: 'RosterRejectApplication',
+  10013: 'CurrentUserIsInRoster', 10014: 'CurrentUserIsInBlocklist', 10015: 'AnswerFailed', 11002: 'UserOldPasswordNotMatch',
+  20001: 'GroupNotExist', 20002: 'GroupNotMemberFound', 20003: 'GroupOwnerCannotLeave', 20004: 'GroupTransferNotAllowed',
+  20005: 'GroupMemberPermissionRequired', 20006: 'GroupAdminPermissionRequired', 20007: 'GroupOwnerPermissionRequired',
+  20008: 'GroupApplicationExpiredOrHandled', 20009: 'GroupInvitationExpiredOrHandled', 20010: 'GroupMemberExist',
+  20011: 'GroupBlockListExist', 20012: 'GroupMemberBanned', 20013: 'GroupCapacityExceedLimit',
+  20014: 'GroupExceedLimitUserCreate', 20015: 'GroupExceedLimitUserJoin', 20016: 'GroupKickTooManyTimes',
+  20017: 'GroupExceedLimitGlobal', 20018: 'GroupMsgNotifyTypeUnknown', 20020: 'GroupAnnouncementNotFound',
+  20021: 'GroupAnnouncementForbidden', 20022: 'GroupSharedFileNotFound', 20023: 'GroupSharedFileOperateNotAllowed',
 };
 
 /** The client error code matching a REST ("ratel") envelope code. */

@@ -29,4 +29,8 @@ export interface Runtime {
   connectionState(): ConnectionState;
   /** The current login; throws UserNotLogin when there is none. */
   session(): UserSession;
+  /** This client's device serial number for the logged-in user (0 before the first login completes). */
+  deviceSn(): number;
+  /** The password changed: a later token refresh of this session uses the new one. */
+  passwordChanged(password: string): void;
 }

@@ -63,9 +63,11 @@ export interface DeviceLogin {
   deviceInfo: string;
   sdkVsn: string;
   now: number;
+  /** sha256 of the login's token, remembered so that a password change can spare the caller's devices. */
+  tokenHash?: string;
 }
 
-/** A group. */
+/** A group (destroyed groups are never returned). */
 export interface GroupRecord {
   id: number;
   appId: string;
@@ -73,10 +75,22 @@ export interface GroupRecord {
   ownerId: number;
   avatar: string;
   description: string;
+  /** 0 private, 1 public, 2 chatroom, 3 temporary. */
   type: number;
+  /** The `enable_read_ack` setting. */
   readAck: boolean;
   ext: string;
   memberCount: number;
+  /** The group's own member limit; 0 = the server's maximum (`groupCapacity`). */
+  capacity: number;
+  allowMemberInvitation: boolean;
+  allowMemberModify: boolean;
+  historyVisible: boolean;
+  hideMemberInfo: boolean;
+  /** 0 accept all, 1 an admin confirms, 2 reject all. */
+  applyApproval: number;
+  /** Everyone but the owner and admins is banned until then: 0 none, -1 until lifted, else ms. */
+  banExpireTime: number;
   createdAt: number;
 }
 
@@ -90,15 +104,26 @@ export interface NewGroup {
   description?: string;
   type?: number;
   readAck?: boolean;
+  ext?: string;
+  /** The group's own member limit (0 or absent: the server's maximum). */
+  capacity?: number;
   now: number;
 }
+
+/** A member's role in a group. */
+export type GroupRole = 'owner' | 'admin' | 'member';
 
 /** A group member. */
 export interface MemberRecord {
   userId: number;
-  role: 'owner' | 'member';
+  role: GroupRole;
   displayName: string;
   joinedAt: number;
+  /** Banned from speaking until then: 0 not banned, -1 until lifted, else ms. */
+  banExpireTime: number;
+  /** 0 normal, 1 no local notification, 2 do not receive group messages. */
+  muteMode: number;
+  notDisturb: boolean;
 }
 
 /**
@@ -201,6 +226,10 @@ export interface AccountStore {
   /** The token's owner, or undefined when unknown or expired at `now`. */
   getToken(tokenHash: string, now: number): Promise<TokenRecord | undefined>;
   deleteExpiredTokens(now: number): Promise<number>;
+  /** Sets a new password hash and revokes every token of the user but `keepTokenHash`; answers how many were revoked. */
+  changePassword(userId: number, passwordHash: string, keepTokenHash: string): Promise<number>;
+  /** Revokes one token of the user; false when it was not theirs or unknown. */
+  revokeToken(userId: number, tokenHash: string): Promise<boolean>;
   /** Makes `a` and `b` friends of each other (idempotent). */
   addFriends(a: number, b: number, now: number): Promise<void>;
   listFriends(userId: number): Promise<number[]>;

@@ -26,7 +26,7 @@ export class EventLog {
   }
 
   add(name: string, payload: unknown): void {
-    const copy = payload === undefined ? undefined : JSON.parse(JSON.stringify(payload)) as unknown;
+    const copy = deepCopy(payload, new WeakSet());
     this.entries.push({ name, payload: copy, raw: payload });
     for (const w of [...this.waiters]) {
       if (w.name === name && w.match(copy)) {
@@ -73,4 +73,24 @@ export class EventLog {
       await new Promise((r) => setTimeout(r, 20));
     }
   }
+}
+
+/**
+ * A plain deep copy. Not JSON.stringify: raw notice metas hold the bundle's protobufjs Long objects,
+ * whose `toJSON` fails outside their realm; a Long is copied as `{low, high, unsigned}` (see idString).
+ */
+function deepCopy(value: unknown, seen: WeakSet<object>): unknown {
+  if (value === null || typeof value !== 'object') return typeof value === 'function' ? undefined : value;
+  if (seen.has(value)) return undefined;
+  seen.add(value);
+  const o = value as Record<string, unknown>;
+  if (typeof o.low === 'number' && typeof o.high === 'number') return { low: o.low, high: o.high, unsigned: !!o.unsigned };
+  if (Array.isArray(value)) return value.map((v) => deepCopy(v, seen));
+  if (value instanceof Uint8Array) return Array.from(value);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(o)) {
+    const v = deepCopy(o[key], seen);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
 }

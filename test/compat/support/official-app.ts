@@ -43,6 +43,9 @@ export interface FlooIm {
 export const RECORDED_EVENTS = [
   'loginSuccess', 'loginFail', 'flooNotice', 'flooError', 'onRosterMessage', 'onGroupMessage', 'onReceiveHistoryMsg',
   'onSendingMessageStatusChanged', 'onUnreadChange', 'onMessageStatusChanged', 'onMessageRecalled', 'onRosterInfoUpdate', 'onInputStatusMessage',
+  'onRosterApplied', 'onRosterAccepted', 'onRosterDeclined', 'onRosterRemoved', 'onRosterListUpdate', 'onGroupListUpdate',
+  'onGroupCreated', 'onGroupDestoryed', 'onGroupJoined', 'onGroupLeaved', 'onGroupKicked', 'onGroupNotice',
+  'onGroupOwnerAssigned', 'onGroupAdminGranted', 'onGroupAdminRevoked', 'onGroupBaned', 'onGroupUnbaned', 'onGroupAnnouncementUpdated',
 ];
 
 /** Options of one app instance. */

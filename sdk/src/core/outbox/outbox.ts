@@ -106,7 +106,7 @@ export class Outbox {
       const message = await this.deps.settled(p, { serverMid: dl.server_mid });
       wait?.resolve(message);
     } else {
-      const error = new ServerError(codeFromStatus(code), `send refused: ${dl.status?.reason || `status ${code ?? 0}`}`, { status: code });
+      const error = new ServerError(codeFromStatus(code, dl.status?.reason), `send refused: ${dl.status?.reason || `status ${code ?? 0}`}`, { status: code });
       await this.deps.settled(p, { error });
       wait?.reject(error);
     }

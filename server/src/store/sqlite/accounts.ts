@@ -44,9 +44,13 @@ export class SqliteAccounts implements AccountStore {
       deviceByGuid: db.prepare<[number, string], { sn: number }>('SELECT sn FROM devices WHERE user_id = ? AND guid = ?'),
       deviceBySn: db.prepare<[number, number], { sn: number; guid: string }>('SELECT sn, guid FROM devices WHERE user_id = ? AND sn = ?'),
       nextSn: db.prepare<[number], { sn: number }>('SELECT COALESCE(MAX(sn), 0) + 1 AS sn FROM devices WHERE user_id = ?'),
-      insertDevice: db.prepare(`INSERT INTO devices (user_id, sn, guid, os_type, device_info, sdk_vsn, created_at, last_login_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-      touchDevice: db.prepare('UPDATE devices SET os_type = ?, device_info = ?, sdk_vsn = ?, last_login_at = ? WHERE user_id = ? AND sn = ?'),
+      insertDevice: db.prepare(`INSERT INTO devices (user_id, sn, guid, os_type, device_info, sdk_vsn, created_at, last_login_at, token_hash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      touchDevice: db.prepare(`UPDATE devices SET os_type = ?, device_info = ?, sdk_vsn = ?, last_login_at = ?, token_hash = ?
+        WHERE user_id = ? AND sn = ?`),
+      setPassword: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
+      revokeOthers: db.prepare('DELETE FROM tokens WHERE user_id = ? AND token_hash <> ?'),
+      revokeToken: db.prepare('DELETE FROM tokens WHERE token_hash = ? AND user_id = ?'),
       // A new device starts where the user as a whole stands: what any device already received is not
       // delivered again (docs/server.md, "Queues and cursors").
       seedCursors: db.prepare(`INSERT OR IGNORE INTO device_cursors (user_id, sn, conv_id, acked_id)
@@ -136,6 +140,17 @@ export class SqliteAccounts implements AccountStore {
     return this.q.deleteExpired.run(now).changes;
   }
 
+  async changePassword(userId: number, passwordHash: string, keepTokenHash: string): Promise<number> {
+    return this.db.transaction(() => {
+      this.q.setPassword.run(passwordHash, userId);
+      return this.q.revokeOthers.run(userId, keepTokenHash).changes;
+    })();
+  }
+
+  async revokeToken(userId: number, tokenHash: string): Promise<boolean> {
+    return this.q.revokeToken.run(tokenHash, userId).changes > 0;
+  }
+
   async addFriends(a: number, b: number, now: number): Promise<void> {
     this.db.transaction(() => {
       this.q.addFriend.run(a, b, now);
@@ -159,11 +174,11 @@ export class SqliteAccounts implements AccountStore {
         if (known && known.guid === '') sn = known.sn;
       }
       if (sn !== undefined) {
-        this.q.touchDevice.run(login.osType, login.deviceInfo, login.sdkVsn, now, userId, sn);
+        this.q.touchDevice.run(login.osType, login.deviceInfo, login.sdkVsn, now, login.tokenHash ?? '', userId, sn);
         return { userId, sn, guid, created: false };
       }
       const fresh = (this.q.nextSn.get(userId) as { sn: number }).sn;
-      this.q.insertDevice.run(userId, fresh, guid, login.osType, login.deviceInfo, login.sdkVsn, now, now);
+      this.q.insertDevice.run(userId, fresh, guid, login.osType, login.deviceInfo, login.sdkVsn, now, now, login.tokenHash ?? '');
       this.q.seedCursors.run(fresh, userId);
       return { userId, sn: fresh, guid, created: true };
     })();

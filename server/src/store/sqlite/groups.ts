@@ -1,9 +1,14 @@
 /** SQLite implementation of groups and memberships. */
 import type Database from 'better-sqlite3';
 import type { GroupRecord, GroupStore, MemberRecord, NewGroup } from '../types';
-import { inOrder, toGroup, type GroupRow } from './rows';
+import { inOrder, toGroup, toMember, type GroupRow, type MemberRow } from './rows';
 
-const GROUP_SELECT = `SELECT g.*, (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id) AS member_count FROM groups g`;
+/** Live groups with their member count (destroyed groups are never returned). */
+export const GROUP_SELECT = `SELECT g.*, (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id) AS member_count FROM groups g`;
+/** The condition every group query adds: the group is not destroyed. */
+export const LIVE = 'g.destroyed_at = 0';
+/** Columns of a member row. */
+export const MEMBER_COLUMNS = 'user_id, role, display_name, joined_at, ban_expire_time, msg_mute_mode, not_disturb';
 
 /** Groups on one database connection. */
 export class SqliteGroups implements GroupStore {
@@ -12,16 +17,16 @@ export class SqliteGroups implements GroupStore {
   constructor(private readonly db: Database.Database) {
     this.q = {
       newXid: db.prepare("INSERT INTO xids (kind) VALUES ('group')"),
-      insertGroup: db.prepare(`INSERT INTO groups (id, app_id, name, owner_id, avatar, description, type, read_ack, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertGroup: db.prepare(`INSERT INTO groups (id, app_id, name, owner_id, avatar, description, type, read_ack, ext, capacity, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       addMember: db.prepare('INSERT OR IGNORE INTO group_members (group_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)'),
       // The group shows up in each member's conversation list (UnreadDL) even before its first message.
       addConv: db.prepare('INSERT OR IGNORE INTO user_convs (user_id, conv_id, conv_type) VALUES (?, ?, 2)'),
-      getGroup: db.prepare<[number], GroupRow>(`${GROUP_SELECT} WHERE g.id = ?`),
-      byName: db.prepare<[string, string], GroupRow>(`${GROUP_SELECT} WHERE g.app_id = ? AND g.name = ? ORDER BY g.id`),
+      getGroup: db.prepare<[number], GroupRow>(`${GROUP_SELECT} WHERE g.id = ? AND ${LIVE}`),
+      byName: db.prepare<[string, string], GroupRow>(`${GROUP_SELECT} WHERE g.app_id = ? AND g.name = ? AND ${LIVE} ORDER BY g.id`),
       joined: db.prepare<[number], { group_id: number }>('SELECT group_id FROM group_members WHERE user_id = ? ORDER BY group_id'),
-      members: db.prepare<[number], { user_id: number; role: string; display_name: string; joined_at: number }>(
-        'SELECT user_id, role, display_name, joined_at FROM group_members WHERE group_id = ? ORDER BY joined_at, user_id'),
+      members: db.prepare<[number], MemberRow>(
+        `SELECT ${MEMBER_COLUMNS} FROM group_members WHERE group_id = ? ORDER BY joined_at, user_id`),
       isMember: db.prepare<[number, number], { one: number }>('SELECT 1 AS one FROM group_members WHERE group_id = ? AND user_id = ?'),
     };
   }
@@ -30,7 +35,7 @@ export class SqliteGroups implements GroupStore {
     return this.db.transaction(() => {
       const id = Number(this.q.newXid.run().lastInsertRowid);
       this.q.insertGroup.run(id, input.appId, input.name, input.ownerId, input.avatar ?? '', input.description ?? '',
-        input.type ?? 0, input.readAck ? 1 : 0, input.now);
+        input.type ?? 0, input.readAck ? 1 : 0, input.ext ?? '', input.capacity ?? 0, input.now);
       this.q.addMember.run(id, input.ownerId, 'owner', input.now);
       this.q.addConv.run(input.ownerId, id);
       for (const uid of input.memberIds) {
@@ -50,7 +55,7 @@ export class SqliteGroups implements GroupStore {
     if (ids.length === 0) return [];
     const unique = [...new Set(ids)];
     const rows = this.db
-      .prepare<unknown[], GroupRow>(`${GROUP_SELECT} WHERE g.app_id = ? AND g.id IN (${unique.map(() => '?').join(',')})`)
+      .prepare<unknown[], GroupRow>(`${GROUP_SELECT} WHERE g.app_id = ? AND ${LIVE} AND g.id IN (${unique.map(() => '?').join(',')})`)
       .all(appId, ...unique);
     return inOrder(ids, rows.map(toGroup));
   }
@@ -64,9 +69,7 @@ export class SqliteGroups implements GroupStore {
   }
 
   async listMembers(groupId: number): Promise<MemberRecord[]> {
-    return this.q.members.all(groupId).map((r) => ({
-      userId: r.user_id, role: r.role as MemberRecord['role'], displayName: r.display_name, joinedAt: r.joined_at,
-    }));
+    return this.q.members.all(groupId).map(toMember);
   }
 
   async isMember(groupId: number, userId: number): Promise<boolean> {

@@ -5,6 +5,8 @@ import { SqliteAccounts } from './accounts';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { openDatabase, type DataLocation } from './database';
 import { SqliteGroupAdmin } from './group-admin';
+import { SqliteGroupContent } from './group-content';
+import { SqliteGroupRequests } from './group-requests';
 import { SqliteGroups } from './groups';
 import { SqliteMessages } from './messages';
 import { SqliteRoster } from './roster';
@@ -30,7 +32,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const accounts = new SqliteAccounts(db);
   const groups = new SqliteGroups(db);
   const messages = new SqliteMessages(db, clock);
-  const repos = [accounts, groups, messages, new SqliteRoster(db), new SqliteGroupAdmin(db)];
+  const repos = [accounts, groups, messages, new SqliteRoster(db), new SqliteGroupAdmin(db), new SqliteGroupRequests(db), new SqliteGroupContent(db)];
   const checkpointer = db.memory ? undefined : startCheckpointer(db, db.name, (m) => options.onError?.(`WAL checkpoint worker: ${m}`));
   return composeStore(db, repos, messages, checkpointer);
 }

@@ -14,7 +14,8 @@ export async function handleProvision(ctx: ServerContext, conn: Connection, p: P
   const token = p.token ?? '';
   if (token === '') return fail(StatusCode.INVALID_TOKEN, 'missing token');
   const now = ctx.now();
-  const record = await ctx.store.getToken(hashToken(token), now);
+  const tokenHash = hashToken(token);
+  const record = await ctx.store.getToken(tokenHash, now);
   if (!record) return fail(StatusCode.INVALID_TOKEN, 'invalid token');
   const claimedUid = p.xid?.uid;
   if (claimedUid !== undefined && claimedUid !== '0' && parseId(claimedUid) !== record.userId) {
@@ -31,6 +32,7 @@ export async function handleProvision(ctx: ServerContext, conn: Connection, p: P
     deviceInfo: (p.device_info ?? '').slice(0, 200),
     sdkVsn: (p.sdk_vsn ?? '').slice(0, 50),
     now,
+    tokenHash,
   });
 
   const { router, options } = ctx;

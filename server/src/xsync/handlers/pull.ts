@@ -3,6 +3,7 @@ import { StatusCode, type SyncUL } from 'floo-miniprogram/protocol';
 import type { ServerContext } from '../../context';
 import type { DeviceSession, Reply } from '../connection';
 import { toMeta } from '../meta';
+import { seesFullGroupHistory } from './policy-group';
 import { echoXid, parseId, parseKey, status, syncError, syncFrame, wireId } from '../wire';
 
 /** Page size used when a history request names none. */
@@ -33,7 +34,9 @@ export async function handleHistory(ctx: ServerContext, reply: Reply, session: D
   if (convId === undefined) return reply.send(syncError(StatusCode.INVALID_PARAMETER, 'missing conversation xid', ul.xid));
   const asked = ul.full_sync_num ?? 0;
   const limit = asked > 0 ? Math.min(asked, ctx.options.maxHistoryPage) : DEFAULT_HISTORY_PAGE;
-  const items = await ctx.store.history(session.userId, convId, parseKey(ul.key), limit);
+  const items = (await seesFullGroupHistory(ctx, session, convId))
+    ? await ctx.store.groupHistory(session.userId, convId, parseKey(ul.key), limit)
+    : await ctx.store.history(session.userId, convId, parseKey(ul.key), limit);
   reply.send(syncFrame({
     status: status(StatusCode.OK),
     xid: echoXid(ul.xid),

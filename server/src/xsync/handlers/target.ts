@@ -3,6 +3,8 @@ import { StatusCode } from 'floo-miniprogram/protocol';
 import type { Recipient } from '../../store/types';
 import type { DeviceSession } from '../connection';
 import { chatRecipients, groupRecipients } from '../fanout';
+import { groupSendCheck } from './policy-group';
+import { rosterRefusal } from './policy-roster';
 import type { Upload, UploadOutcome } from './upload';
 
 /** A conversation the sender may write to, with its queue entries. */
@@ -25,14 +27,14 @@ export async function resolveTarget(up: Upload, toUid: number | undefined, group
   const { ctx, session } = up;
   if (toUid === undefined) return refuse(StatusCode.INVALID_PARAMETER, 'missing recipient');
   if (group) {
-    const g = await ctx.store.getGroup(toUid);
-    if (!g || g.appId !== session.appId) return refuse(StatusCode.INVALID_PARAMETER, 'unknown group');
-    const members = await ctx.store.listMembers(toUid);
-    if (!members.some((m) => m.userId === session.userId)) return refuse(StatusCode.UNAUTHORIZED, 'not a member of this group');
-    return { toUid, isGroup: true, recipients: groupRecipients(session, toUid, members.map((m) => m.userId)) };
+    const audience = await groupSendCheck(up, toUid);
+    if (!('receivers' in audience)) return audience;
+    return { toUid, isGroup: true, recipients: groupRecipients(session, toUid, audience.receivers) };
   }
   const appId = await ctx.store.getUserApp(toUid);
   if (appId !== session.appId) return refuse(StatusCode.INVALID_PARAMETER, 'unknown recipient');
+  const blocked = await rosterRefusal(up, toUid);
+  if (blocked) return blocked;
   return { toUid, isGroup: false, recipients: chatRecipients(session, toUid) };
 }
 

@@ -29,6 +29,7 @@ definePage<Fields>()({
     hasMore: true,
     loadingOlder: false,
     anchor: '',
+    isGroup: false,
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -36,7 +37,7 @@ definePage<Fields>()({
       this.ref = { type: query.type === 'group' ? 'group' : 'user', id: query.id ?? '' };
       this.visible = true;
       this.list = new MessageList((m, previous) => this.draw(m, previous));
-      this.setData({ t: this.im.t });
+      this.setData({ t: this.im.t, isGroup: this.ref.type === 'group' });
       const title = query.name ? safeDecode(query.name) : this.im.directory.get(this.ref).name;
       wx.setNavigationBarTitle({ title });
       const client = this.im.client;
@@ -120,6 +121,10 @@ definePage<Fields>()({
         this.setData({ loadingOlder: false });
         wx.showToast({ title: describeError(err, this.im.t), icon: 'none' });
       }
+    },
+    /** The group's information page (subpackage "groups"). */
+    onGroupInfo() {
+      wx.navigateTo({ url: `/packages/groups/pages/info/info?id=${this.ref.id}` });
     },
     async onSend(e: WechatMiniprogram.CustomEvent<{ text: string }>) {
       await this.send(e.detail.text);
