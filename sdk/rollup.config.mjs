@@ -89,6 +89,9 @@ const PRIVATE_NAMES = [
   'chain', 'lost', 'move', 'receive', 'heartbeat', 'markReadLocally', 'conversationDeleted', 'storeAndAnnounce',
   'settleSending', 'addSending', 'removeUnsent', 'readDoc', 'writeDoc', 'abandonWaiters', 'resendAll', 'handleAck',
   'nextClientMid', 'cancelAll', 'applyPage', 'onIdle', 'settled', 'transmit', 'summary', 'loading',
+  // client.groups internals (sdk/src/core/social/group-core.ts, managers/groups.ts).
+  'groupInfos', 'groupMembers', 'groupSettings', 'joinedIds', 'groupCall', 'myId', 'keepGroup', 'dropGroup', 'clearGroups',
+  'groupGet', 'actOnUsers', 'handleRequest', 'ownSetting',
 ];
 
 // The mini-program build of the client uses the client-only codec (see scripts/generate.mjs).

@@ -16,7 +16,6 @@ import { ConnectionError, FlooError, InvalidArgumentError, ServerError, StorageE
 import { TypedEmitter, type Listener } from './events';
 import { discover, type Servers } from './http/discovery';
 import { RatelClient } from './http/ratel';
-import { ContactsManager } from './managers/contacts';
 import { ConversationsManager } from './managers/conversations';
 import { GroupsManager } from './managers/groups';
 import { MessagesManager } from './managers/messages';
@@ -59,8 +58,6 @@ export class FlooClient {
   readonly messages: MessagesManager;
   /** The conversation list. */
   readonly conversations: ConversationsManager;
-  /** Friends, joined groups and the own profile (the first slice; see users, roster and groups). */
-  readonly contacts: ContactsManager;
   /** The own profile, settings, devices and password; other users' profiles. */
   readonly users: UsersManager;
   /** Friends, friend requests, aliases and the blocklist. */
@@ -126,7 +123,6 @@ export class FlooClient {
     };
     this.messages = new MessagesManager(runtime);
     this.conversations = new ConversationsManager(runtime);
-    this.contacts = new ContactsManager(runtime);
     this.users = new UsersManager(runtime);
     this.roster = new RosterManager(runtime, this.users);
     this.groups = new GroupsManager(runtime);

@@ -15,7 +15,6 @@ export type { BackoffOptions } from './connection/backoff';
 export type { LocalStoreOptions } from './store/local-store';
 export type { SendOptions, HistoryPage, MessagesManager } from './managers/messages';
 export type { ConversationsManager } from './managers/conversations';
-export type { ContactsManager } from './managers/contacts';
 export type { UsersManager, CacheOptions } from './managers/users';
 export type { RosterManager } from './managers/roster';
 export type { GroupsManager } from './managers/groups';

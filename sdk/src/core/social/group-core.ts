@@ -2,23 +2,36 @@
  * What `client.groups` keeps per client instance (group information, the joined list, the first page
  * of members, settings) and the request and argument helpers its methods share. Caches follow the
  * REST answers and the group notices (group-notices.ts); nothing here is module-level state.
+ * The member names are distinctive because the mini-program build shortens them (rollup PRIVATE_NAMES).
  */
 import { InvalidArgumentError } from '../errors';
 import type { Query } from '../http/ratel';
 import type { Runtime } from '../runtime';
 import { checkId, checkText } from '../validate';
-import { groupFrom, record, records, checkIds, wireId, type Raw } from './parse';
+import { checkIds, groupFrom, record, records, wireId, type Raw } from './parse';
 import type { GroupInfo, GroupMember } from './types';
+
+/** Group information fields, by their name in GroupInfo, on the wire and in notices. */
+export const INFO_FIELDS = ['name', 'avatar', 'description', 'ext'] as const;
 
 /** Longest free text (descriptions, ext, reasons, announcements) the SDK lets through. */
 export const MAX_TEXT = 10000;
 
-/** The body of a call about one group: `{group_id}` after checking the id. */
-export function groupArg(groupId: unknown): Raw {
-  return { group_id: wireId(checkId(groupId, 'groupId')) };
+/** Reads an answer (`what` names it in errors). */
+export type Read<T> = (data: unknown, what: string) => T;
+
+/** Reads an array of objects with `from`. */
+export const many = <T>(from: (r: Raw) => T): Read<T[]> => (data, what) => records(data, what).map(from);
+
+/** Reads one object with `from`. */
+export const one = <T>(from: (r: Raw) => T): Read<T> => (data, what) => from(record(data, what));
+
+/** The parameters of a call about one group: `{group_id, ...extra}` after checking the id. */
+export function groupArg(groupId: unknown, extra?: Raw): Raw {
+  return Object.assign({ group_id: wireId(checkId(groupId, 'groupId')) }, extra);
 }
 
-/** A non-empty list of user ids as JSON numbers. */
+/** A non-empty list of ids as JSON numbers. */
 export function userList(ids: unknown, what = 'userIds'): Array<number | string> {
   const list = checkIds(ids, what);
   if (!list.length) throw new InvalidArgumentError(`${what} must not be empty`);
@@ -28,7 +41,7 @@ export function userList(ids: unknown, what = 'userIds'): Array<number | string>
 /** Checks a ban duration: whole minutes ≥ 1, or -1 for "until lifted". */
 export function minutesArg(minutes: unknown): number {
   if (minutes === -1 || (Number.isSafeInteger(minutes) && (minutes as number) >= 1)) return minutes as number;
-  throw new InvalidArgumentError('minutes must be an integer ≥ 1, or -1 (until lifted)');
+  throw new InvalidArgumentError('minutes must be an integer ≥ 1, or -1');
 }
 
 /** Optional text: absent stays absent. */
@@ -36,61 +49,95 @@ export function optText(value: unknown, what: string, max = MAX_TEXT): string | 
   return value === undefined ? undefined : checkText(value, what, max, true);
 }
 
+/** Checks a boolean argument. */
+export function flag(value: unknown, what: string): boolean {
+  if (typeof value !== 'boolean') throw new InvalidArgumentError(`${what} must be true or false`);
+  return value;
+}
+
+/** Checks an object argument. */
+export function obj<T>(value: T, what: string): T {
+  if (!value || typeof value !== 'object') throw new InvalidArgumentError(`${what} must be an object`);
+  return value;
+}
+
 /** State and plumbing of `client.groups`. @internal */
 export class GroupCore {
   /** Group information by id. */
-  readonly infos = new Map<string, GroupInfo>();
+  readonly groupInfos = new Map<string, GroupInfo>();
   /** Ids of the joined groups in the server's order; undefined until loaded, or after the user joined one. */
-  joined?: string[];
+  joinedIds?: string[];
   /** The first page of members by group. */
-  readonly members = new Map<string, GroupMember[]>();
+  readonly groupMembers = new Map<string, GroupMember[]>();
   /** The `GET /group/settings` answer by group, merged with later notices. */
-  readonly settings = new Map<string, Raw>();
+  readonly groupSettings = new Map<string, Raw>();
 
   constructor(readonly rt: Runtime) {}
 
-  /** GET `/group/<path>` (requires a login). */
-  get(path: string, query?: Query): Promise<unknown> {
+  /**
+   * One REST call to `/group/<path>`: GET with `params` as the query, POST with them as the JSON body,
+   * or (`query`) POST with them as the query, as the official clients call destroy, leave and
+   * announcement/delete. `params` runs inside the promise, so argument checks reject; the login is
+   * required after them. `read` turns the answer into the result (none: undefined).
+   */
+  async groupCall<T = void>(path: string, params?: () => Raw, read?: Read<T>, how: 'get' | 'post' | 'query' = 'post'): Promise<T> {
+    const p = params?.();
     this.rt.session();
-    return this.rt.http.get<unknown>(`/group/${path}`, query);
+    const url = `/group/${path}`;
+    const { http } = this.rt;
+    const data = await (how === 'get' ? http.get(url, p as Query) : how === 'query' ? http.post(url, undefined, p as Query) : http.post(url, p));
+    return read?.(data, path) as T;
   }
 
-  /** POST `/group/<path>` with a JSON body (requires a login). */
-  post(path: string, body?: Raw, query?: Query): Promise<unknown> {
-    this.rt.session();
-    return this.rt.http.post<unknown>(`/group/${path}`, body, query);
+  /** GET `/group/<path>?group_id=`. */
+  groupGet<T>(path: string, groupId: unknown, read: (data: unknown, what: string) => T): Promise<T> {
+    return this.groupCall(path, () => groupArg(groupId), read, 'get');
   }
 
-  /** GET `/group/<path>?group_id=` and read an array of objects with `from`. */
-  async list<T>(path: string, groupId: unknown, from: (r: Raw) => T): Promise<T[]> {
-    return records(await this.get(path, groupArg(groupId) as Query), path).map(from);
+  /** POST `{group_id, user_list, duration?}`. */
+  actOnUsers(path: string, groupId: unknown, userIds: unknown, duration?: () => number): Promise<void> {
+    return this.groupCall(path, () => groupArg(groupId, { user_list: userList(userIds), duration: duration?.() }));
+  }
+
+  /** Accepts or declines an invitation or application: `{group_id, user_id, approval}`. */
+  handleRequest(what: string, groupId: unknown, userId: unknown, accept: unknown): Promise<void> {
+    return this.groupCall(`${what}/handle`, () => groupArg(groupId, { user_id: wireId(checkId(userId, 'userId')), approval: flag(accept, 'accept') }));
+  }
+
+  /** Changes one of the user's own message settings and merges it into the settings cache. */
+  ownSetting(groupId: string, path: string, key: string, value: () => unknown, wire = key): Promise<void> {
+    let v: unknown;
+    return this.groupCall(`msg/${path}`, () => groupArg(groupId, { [wire]: (v = value()) }), () => {
+      const cached = this.groupSettings.get(String(groupId));
+      if (cached) cached[key] = v;
+    });
   }
 
   /** The logged-in user's id. */
-  me(): string {
+  myId(): string {
     return this.rt.session().userId;
   }
 
   /** Stores a group view answer and returns it as GroupInfo. */
-  keep(data: unknown, what: string): GroupInfo {
+  keepGroup(data: unknown, what: string): GroupInfo {
     const info = groupFrom(record(data, what));
-    this.infos.set(info.groupId, info);
+    this.groupInfos.set(info.groupId, info);
     return info;
   }
 
   /** Forgets a group the user no longer belongs to (destroyed, left, kicked, blocked). */
-  drop(groupId: string): void {
-    this.infos.delete(groupId);
-    this.members.delete(groupId);
-    this.settings.delete(groupId);
-    if (this.joined) this.joined = this.joined.filter((id) => id !== groupId);
+  dropGroup(groupId: string): void {
+    this.groupInfos.delete(groupId);
+    this.groupMembers.delete(groupId);
+    this.groupSettings.delete(groupId);
+    if (this.joinedIds) this.joinedIds = this.joinedIds.filter((id) => id !== groupId);
   }
 
   /** Empties every cache (logout). */
-  clear(): void {
-    this.infos.clear();
-    this.members.clear();
-    this.settings.clear();
-    this.joined = undefined;
+  clearGroups(): void {
+    this.groupInfos.clear();
+    this.groupMembers.clear();
+    this.groupSettings.clear();
+    this.joinedIds = undefined;
   }
 }

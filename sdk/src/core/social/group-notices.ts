@@ -6,7 +6,7 @@
 import type { GroupNotice, Meta } from '../../protocol/types';
 import { noticeContent, uids } from './notice-parse';
 import { idString } from './parse';
-import type { GroupCore } from './group-core';
+import { INFO_FIELDS, type GroupCore } from './group-core';
 import type { GroupMember, GroupNoticeEvent, GroupRole } from './types';
 
 /** GroupNotice.Type 1..28 → event kind (index = type - 1). */
@@ -14,9 +14,6 @@ const KINDS = ('presence absence created destroyed joined left applied applyAcce
   + 'inviteAccepted inviteDeclined kicked blocked unblocked ownerAssigned adminGranted adminRevoked muted unmuted '
   + 'banned unbanned infoUpdated announcementUpdated messageSetting fileUploaded fileDeleted fileUpdated')
   .split(' ') as Array<GroupNoticeEvent['kind']>;
-
-/** Group information a notice's `property` may change, stored under the same name in GroupInfo. */
-const INFO_FIELDS = ['name', 'avatar', 'description', 'ext'];
 
 /** Turns a GROUP_NOTICE item into an event after updating the caches; undefined for unknown types. */
 export function groupNotice(core: GroupCore, meta: Meta): GroupNoticeEvent | undefined {
@@ -30,32 +27,32 @@ export function groupNotice(core: GroupCore, meta: Meta): GroupNoticeEvent | und
 
 function update(core: GroupCore, e: GroupNoticeEvent, at: number): void {
   const { kind, groupId: gid, to, content } = e;
-  const me = core.me();
-  const info = core.infos.get(gid);
-  const members = core.members.get(gid);
+  const me = core.myId();
+  const info = core.groupInfos.get(gid);
+  const members = core.groupMembers.get(gid);
   const setRoles = (ids: string[], role: GroupRole) => members?.forEach((m) => { if (ids.includes(m.userId)) m.role = role; });
   switch (kind) {
     case 'destroyed':
-      core.drop(gid);
+      core.dropGroup(gid);
       break;
     case 'kicked':
     case 'left':
     case 'blocked':
-      if (to.includes(me)) core.drop(gid);
+      if (to.includes(me)) core.dropGroup(gid);
       else {
         // Blocking a non-member removes no one: without the member list, only kicks and leaves count.
         let gone = kind === 'blocked' ? 0 : to.length;
         if (members) {
           const kept = members.filter((m) => !to.includes(m.userId));
           gone = members.length - kept.length;
-          core.members.set(gid, kept);
+          core.groupMembers.set(gid, kept);
         }
         if (info) info.memberCount = Math.max(0, info.memberCount - gone);
       }
       break;
     case 'created':
     case 'joined':
-      if (to.includes(me) || e.from === me) core.joined = undefined;
+      if (to.includes(me) || e.from === me) core.joinedIds = undefined;
       if (kind === 'joined') {
         const added = to.filter((id) => !members?.some((m) => m.userId === id));
         members?.push(...added.map((userId): GroupMember => ({ userId, role: 'member', displayName: '', joinedAt: at, bannedUntil: 0 })));
@@ -74,24 +71,17 @@ function update(core: GroupCore, e: GroupNoticeEvent, at: number): void {
     case 'adminRevoked':
       setRoles(to, kind === 'adminGranted' ? 'admin' : 'member');
       break;
-    case 'banned':
-    case 'unbanned': {
-      const minutes = Number(content.duration);
-      const until = kind === 'unbanned' ? 0 : minutes === -1 ? -1 : (at || Date.now()) + minutes * 60000;
-      members?.forEach((m) => { if (to.includes(m.userId)) m.bannedUntil = until; });
-      break;
-    }
     case 'infoUpdated':
     case 'messageSetting': {
       const prop = typeof content.property === 'string' ? content.property : '';
       const value = content[prop];
-      if (INFO_FIELDS.includes(prop)) {
+      if ((INFO_FIELDS as readonly string[]).includes(prop)) {
         if (info && typeof value === 'string') (info as unknown as Record<string, unknown>)[prop] = value;
       } else if (prop === 'display_name') {
         members?.forEach((m) => { if (m.userId === (to[0] ?? e.from) && typeof value === 'string') m.displayName = value; });
       } else {
         // Settings (ban_expire_time, approval, toggles, own mute mode / do-not-disturb) keep their REST names.
-        const settings = core.settings.get(gid);
+        const settings = core.groupSettings.get(gid);
         if (settings) Object.assign(settings, content);
       }
       break;

@@ -37,17 +37,22 @@ export function memberFrom(r: Raw): GroupMember {
 /** The answer of `GET /group/settings` (possibly merged with notices). */
 export function settingsFrom(r: Raw): GroupSettings {
   const mode = num(r.msg_mute_mode);
-  return {
-    allowMemberInvitation: r.allow_member_invitation === true,
-    allowMemberModify: r.allow_member_modify === true,
-    enableReadAck: r.enable_read_ack === true,
-    historyVisible: r.history_visible === true,
-    hideMemberInfo: r.hide_member_info === true,
+  const out = {
     applyApproval: APPROVALS[num(r.apply_approval)] ?? 'adminConfirm',
     banAllUntil: num(r.ban_expire_time),
     muteMode: mode === 1 || mode === 2 ? mode : 0,
     doNotDisturb: r.not_disturb === true,
-  };
+  } as GroupSettings;
+  for (const k of SWITCHES) out[k] = r[snake(k)] === true;
+  return out;
+}
+
+/** The on/off group settings; the REST name of each is its snake_case form. */
+export const SWITCHES = ['allowMemberInvitation', 'allowMemberModify', 'enableReadAck', 'historyVisible', 'hideMemberInfo'] as const;
+
+/** `allowMemberInvitation` → `allow_member_invitation`. */
+export function snake(name: string): string {
+  return name.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`);
 }
 
 /** One entry of `POST /group/invite`. */

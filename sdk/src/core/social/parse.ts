@@ -83,7 +83,8 @@ export function ownFrom(r: Raw): OwnProfile {
   return { ...userFrom(r), mobile: text(r.mobile), email: text(r.email) };
 }
 
-const GROUP_TYPES: readonly GroupType[] = ['private', 'public', 'chatroom', 'temporary'];
+/** Group types by their wire number. */
+export const GROUP_TYPES: readonly GroupType[] = ['private', 'public', 'chatroom', 'temporary'];
 
 /** A group's information. */
 export function groupFrom(r: Raw): GroupInfo {
