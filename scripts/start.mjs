@@ -11,7 +11,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const args = process.argv.slice(2);
 const withDefault = (flag, value) => (args.includes(flag) ? [] : [flag, value]);
-const server = spawn(process.execPath, [join(root, 'server/bin/floo-server.js'), ...withDefault('--seed', 'demo'), ...withDefault('--port', '9800'), ...args], {
+const server = spawn(process.execPath, [join(root, 'server/bin/floo-server.js'), ...withDefault('--seed', 'showcase'), ...withDefault('--port', '9800'), ...args], {
   cwd: root,
   stdio: ['inherit', 'pipe', 'inherit'],
 });

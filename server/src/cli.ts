@@ -14,6 +14,8 @@ Usage: floo-server [options]
   --host <addr>       interface to bind (default 127.0.0.1; 0.0.0.0 serves the LAN)
   --data <dir>        data folder (default .floo-data), or :memory:
   --seed demo         create app "demo" with users alice, bob, carol and group "Floo Demo"
+  --seed showcase     the demo data plus dave's friend request to alice, an announcement,
+                      bob as admin and the public group "Floo Lounge" (what npm start uses)
   --max-devices <n>   online devices per user (default 5)
   --device-policy <p> kick-oldest (default) or reject, beyond --max-devices
   --group-capacity <n> members per group at most (default 500)
@@ -54,8 +56,8 @@ export async function main(argv: string[]): Promise<number | undefined> {
     return 0;
   }
   const port = values.port === undefined ? 9800 : Number(values.port);
-  if (values.seed !== undefined && values.seed !== 'demo') {
-    process.stderr.write(`unknown seed ${JSON.stringify(values.seed)} (only "demo")\n`);
+  if (values.seed !== undefined && values.seed !== 'demo' && values.seed !== 'showcase') {
+    process.stderr.write(`unknown seed ${JSON.stringify(values.seed)} (demo or showcase)\n`);
     return 2;
   }
   const policy = values['device-policy'];
@@ -79,7 +81,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
       port,
       host: values.host ?? '127.0.0.1',
       dataDir: values.data ?? '.floo-data',
-      seed: values.seed === 'demo' ? 'demo' : false,
+      seed: values.seed === 'demo' || values.seed === 'showcase' ? values.seed : false,
       maxDevicesPerUser: values['max-devices'] === undefined ? undefined : Number(values['max-devices']),
       devicePolicy: policy,
       groupCapacity: values['group-capacity'] === undefined ? undefined : Number(values['group-capacity']),

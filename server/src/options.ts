@@ -19,7 +19,7 @@ export interface ServerOptions {
   /** Data folder (default `.floo-data`), or `':memory:'` for a throw-away database. */
   dataDir?: string;
   /** `'demo'` creates (idempotently) app `demo`, users alice, bob, carol and group "Floo Demo". */
-  seed?: 'demo' | false;
+  seed?: 'demo' | 'showcase' | false;
   /** Token lifetime in ms (default 30 days). */
   tokenTtlMs?: number;
   /** How long a pending friend application stays valid, in ms (default 7 days). */
@@ -57,7 +57,7 @@ export interface ServerOptions {
 }
 
 /** Options with every default applied. */
-export type ResolvedOptions = Required<Omit<ServerOptions, 'logger' | 'seed'>> & { logger: Logger; seed: 'demo' | false };
+export type ResolvedOptions = Required<Omit<ServerOptions, 'logger' | 'seed'>> & { logger: Logger; seed: 'demo' | 'showcase' | false };
 
 /** Applies defaults and validates ranges. */
 export function resolveOptions(o: ServerOptions): ResolvedOptions {

@@ -9,6 +9,7 @@ import { resolveOptions, type ServerOptions } from './options';
 import { LocalRouter } from './routing/local-router';
 import type { Router } from './routing/types';
 import { seedDemo, type DemoSeed } from './seed';
+import { seedShowcase } from './seed-showcase';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
 import { createXsyncEndpoint } from './xsync/endpoint';
@@ -36,7 +37,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const opts = resolveOptions(options);
   const store = openSqliteStore({ location: opts.dataDir, clock: opts.clock, onError: (m) => opts.logger.error(m) });
   try {
-    const demo = opts.seed === 'demo' ? await seedDemo(store, opts.clock(), opts.scryptCost) : undefined;
+    const seed = opts.seed === 'demo' ? seedDemo : opts.seed === 'showcase' ? seedShowcase : undefined;
+    const demo = seed ? await seed(store, opts.clock(), opts.scryptCost) : undefined;
     await store.deleteExpiredTokens(opts.clock());
     const ctx: ServerContext = {
       store,
