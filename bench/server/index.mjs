@@ -21,6 +21,7 @@ import { printTable, RESULTS_DIR, writeResult } from '../lib/measure.mjs';
 import { buildServer, fileLimits, startServerProcess } from './proc.mjs';
 import { createGroup, seedUsers } from './rest.mjs';
 import { groupFanout, idleRss, logins, maxThroughput, restLogins, steadyLatency } from './scenarios.mjs';
+import { groupNoticeFanout, groupReads } from './social.mjs';
 
 const USERS = 1000;
 const GROUP_SIZE = 500;
@@ -58,6 +59,11 @@ const DEFINITIONS = {
   login: 'XSYNC login: new WebSocket (TCP connect + HTTP upgrade) + PROVISION with a REST token obtained beforehand -> PROVISION reply OK '
     + 'with the device SN. One at a time; every login is a new device_guid (device row created). REST password login is reported '
     + 'separately (no target; it is one scrypt verification by design).',
+  groupNotice: `a ${GROUP_SIZE}-member group, every member online with one connection; the owner renames the group over REST `
+    + '(POST /group/info/name), which stores one GROUP_NOTICE queued for every member; time = REST request sent -> the last of the '
+    + `${GROUP_SIZE - 1} other members has received the notice through NOTICE -> pull. 20 renames, one after another.`,
+  groupReads: `sequential REST reads by the owner of the ${GROUP_SIZE}-member group, 200 each: GET /group/member_list (all ${GROUP_SIZE} `
+    + 'members in one page), GET /group/settings, GET /group/info; request -> parsed JSON answer.',
   rss: 'server process RSS (/proc/<pid>/status VmRSS) after N logged-in (PROVISIONed) idle WebSocket connections minus RSS before '
     + 'any connection, divided by N; settled 1.5 s after each step. 5 devices per user (the default device limit).',
 };
@@ -93,7 +99,7 @@ export async function run() {
   // connections first, on a fresh process: a heap grown by earlier load could be reused by new
   // connections and flatter the figure). Traffic goes first so that the load generator (this process,
   // which is part of every latency measured) does not carry the garbage of 6,000 closed connections.
-  if (want('latency') || want('throughput') || want('fanout')) {
+  if (want('latency') || want('throughput') || want('fanout') || want('social')) {
     await withServer(nodeArgs, results, async (srv, users, gid) => {
       if (want('latency')) {
         collectGarbage();
@@ -113,6 +119,11 @@ export async function run() {
       if (want('fanout')) {
         results.fanout = await groupFanout(srv, users[0], users.slice(1, GROUP_SIZE), gid);
         console.log(`  fan-out: p50 ${results.fanout.completeMs.p50} ms`);
+      }
+      if (want('social')) {
+        results.groupNotice = await groupNoticeFanout(srv, users[0], users.slice(1, GROUP_SIZE), gid);
+        results.groupReads = await groupReads(srv, users[0], gid);
+        console.log(`  group notice fan-out: p50 ${results.groupNotice.completeMs.p50} ms; member list of ${GROUP_SIZE}: p50 ${results.groupReads.memberList.p50} ms`);
       }
     });
   }
@@ -168,6 +179,14 @@ export async function run() {
     rows.push([`fan-out to ${F.members}-member group, p50`, `${F.completeMs.p50} ms`, '', '']);
     rows.push(['  (max; first recipient p50)', `${F.completeMs.max} ms; ${F.firstRecipientMs.p50} ms`, '', '']);
   }
+  const N = results.groupNotice;
+  if (N) {
+    rows.push([`group rename -> notice at all ${N.members - 1} members, p50`, `${N.completeMs.p50} ms`, '', '']);
+    rows.push(['  (p99; REST call alone p50)', `${N.completeMs.p99} ms; ${N.restMs.p50} ms`, '', '']);
+    const Q = results.groupReads;
+    rows.push([`REST member list of ${N.members}, p50 / p99`, `${Q.memberList.p50} / ${Q.memberList.p99} ms`, '', '']);
+    rows.push(['  (group settings; group info p50)', `${Q.settings.p50} ms; ${Q.info.p50} ms`, '', '']);
+  }
   const G = results.login;
   if (G) {
     rows.push([`XSYNC login, mean of ${G.count}`, `${G.loginMs.mean} ms`, `<= ${TARGETS.loginMeanMs} ms`, targets.login.met ? 'met' : 'NOT MET']);
@@ -186,7 +205,7 @@ export async function run() {
   console.log('');
   for (const [k, d] of Object.entries(DEFINITIONS)) console.log(`${k}: ${d}`);
   // Other processes compete for the same two cores; say so when they did.
-  const noise = [['latency', L], ['throughput', T], ['fan-out', F], ['login', G], ['idle', I]]
+  const noise = [['latency', L], ['throughput', T], ['fan-out', F], ['group notice', N], ['login', G], ['idle', I]]
     .filter(([, r]) => r && r.otherProcessesCpu >= 0.2)
     .map(([name, r]) => `${name} ${r.otherProcessesCpu}`);
   if (noise.length > 0) {

@@ -24,7 +24,7 @@ export function stats(values) {
  * CPU use (in cores) over a scenario phase: the server, this process (the load generator), and
  * everything else on the machine (other processes compete for the same cores and show up as noise).
  */
-function cpuMeter(srv) {
+export function cpuMeter(srv) {
   const s0 = srv.cpuSeconds();
   const c0 = process.cpuUsage();
   const m0 = machineBusySeconds();
@@ -44,7 +44,7 @@ function cpuMeter(srv) {
 }
 
 /** Waits until `done()` or `ms` passed; returns whether `done()` held. */
-async function until(done, ms, step = 20) {
+export async function until(done, ms, step = 20) {
   const end = performance.now() + ms;
   while (!done()) {
     if (performance.now() > end) return false;
