@@ -17,7 +17,8 @@ const MESSAGES_PER_CONVERSATION = 50;
 const READY_RUNS = 3;
 const LATENCY_MESSAGES = 500;
 const LATENCY_RATE = 100; // messages per second, steady
-const TARGETS = { sdkGzipBytes: 28 * 1024, readyMs: 300 };
+// The product target for the whole SDK bound to wx (the build enforces the current stage's budget, sdk/size-budget.json).
+const TARGETS = { sdkGzipBytes: 35 * 1024, readyMs: 300 };
 const PASSWORD = 'bench-password';
 
 const DEFINITIONS = {

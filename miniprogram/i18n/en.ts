@@ -58,12 +58,7 @@ export const en: typeof zh = {
   },
   profile: {
     title: 'Me',
-    nickname: 'Nickname',
-    avatar: 'Avatar URL',
-    avatarPlaceholder: 'https://…',
     userId: 'User ID',
-    save: 'Save profile',
-    saved: 'Profile updated',
     language: 'Language',
     settings: 'Server settings',
     logout: 'Log out',

@@ -57,12 +57,7 @@ export const zh = {
   },
   profile: {
     title: '我',
-    nickname: '昵称',
-    avatar: '头像地址',
-    avatarPlaceholder: 'https://…',
     userId: '用户 ID',
-    save: '保存资料',
-    saved: '资料已更新',
     language: '语言',
     settings: '服务器设置',
     logout: '退出登录',

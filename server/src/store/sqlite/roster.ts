@@ -34,6 +34,11 @@ function toApplication(r: ApplicationRow): FriendApplication {
 /** Roster storage on one database connection. */
 export class SqliteRoster implements RosterStore {
   private readonly q;
+  /**
+   * Users who have blocked someone (a superset after unblocks). The send path asks for every 1:1 item
+   * whether either side blocks the other; when neither user is here the answer is 'none' without a query.
+   */
+  private readonly blockers: Set<number>;
 
   constructor(protected readonly db: Database.Database) {
     this.q = {
@@ -66,6 +71,7 @@ export class SqliteRoster implements RosterStore {
       unblock: db.prepare('DELETE FROM blocklist WHERE user_id = ? AND blocked_id = ?'),
       blocked: db.prepare<[number], number>('SELECT blocked_id FROM blocklist WHERE user_id = ? ORDER BY created_at, blocked_id').pluck(),
     };
+    this.blockers = new Set(db.prepare<[], number>('SELECT DISTINCT user_id FROM blocklist').pluck().all());
   }
 
   async getUserSettings(userId: number): Promise<UserSettings> {
@@ -149,6 +155,7 @@ export class SqliteRoster implements RosterStore {
   }
 
   async blockUser(userId: number, blockedId: number, now: number): Promise<boolean> {
+    this.blockers.add(userId);
     return this.q.block.run(userId, blockedId, now).changes > 0;
   }
 
@@ -161,6 +168,7 @@ export class SqliteRoster implements RosterStore {
   }
 
   async getBlockState(from: number, to: number): Promise<BlockState> {
+    if (!this.blockers.has(from) && !this.blockers.has(to)) return 'none';
     const blockers = this.q.blocks.all(from, to, to, from);
     if (blockers.length === 0) return 'none';
     return blockers.includes(from) ? 'blocked' : 'blockedBy';
