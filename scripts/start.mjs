@@ -30,7 +30,7 @@ server.stdout.on('data', (chunk) => {
       'Open the demo in WeChat DevTools:',
       `  1. Import (导入项目) this folder: ${root}  (project.config.json is at the root)`,
       '  2. "Do not verify domain names" is already on (urlCheck: false), so the demo can reach this server.',
-      `  3. The demo talks to ${url}; log in as alice, bob or carol with the password printed above.`,
+      `  3. The demo talks to ${url}; log in as alice, bob, carol or dave with the password printed above.`,
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'));
