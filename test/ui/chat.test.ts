@@ -1,30 +1,17 @@
 // The chat page: bubbles left and right, history paged by pulling down, a refused message shown as
 // failed and sent again on tap.
-import type { RunningServer } from '../../server/src';
-import { startTestServer, uidOf } from '../support/server-harness';
-import { launchPhone, loginThroughUi, type PageHandle, type Phone } from './support/phone';
+import { uidOf } from '../support/server-harness';
+import { uiSession, type PageHandle } from './support/phone';
 import { until } from './support/simulate';
 
 interface Bubble { key: string; text: string; status: string; own: boolean; hidden: boolean; time: string }
 const bubbles = (page: PageHandle) => (page.data.order as number[])
   .flatMap((b) => (page.data.blocks as Array<{ items: Bubble[] }>)[b].items);
 
-let server: RunningServer;
-const phones: Phone[] = [];
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => {
-  for (const p of phones) await p.dispose();
-  await server.close();
-});
+const ui = uiSession();
+const loggedIn = (name: string) => ui.loggedIn(name);
 
-async function loggedIn(name: string): Promise<Phone> {
-  const p = launchPhone(server);
-  phones.push(p);
-  await loginThroughUi(p, name);
-  return p;
-}
-
-const chatWith = (name: string, label = name) => `/packages/chat/pages/chat/chat?type=user&id=${uidOf(server, name)}&name=${label}`;
+const chatWith = (name: string, label = name) => `/packages/chat/pages/chat/chat?type=user&id=${uidOf(ui.server, name)}&name=${label}`;
 
 test('1:1: own messages on the right, the peer\'s on the left, newest scrolled into view', async () => {
   const [alice, bob] = [await loggedIn('alice'), await loggedIn('bob')];
@@ -50,7 +37,7 @@ test('1:1: own messages on the right, the peer\'s on the left, newest scrolled i
 
 test('pulling down pages through the history, newest page first, without duplicates', async () => {
   const carol = await loggedIn('carol');
-  const to = { type: 'user' as const, id: uidOf(server, 'bob') };
+  const to = { type: 'user' as const, id: uidOf(ui.server, 'bob') };
   for (let i = 1; i <= 45; i++) await carol.app.im.client.messages.sendText(to, `m${i}`);
 
   // Bob on a new device: his local store starts empty, the page fetches the newest page itself.
@@ -68,7 +55,7 @@ test('pulling down pages through the history, newest page first, without duplica
   expect(chat.data.order).toEqual(expect.arrayContaining([0]));
 });
 
-test('a message the server refuses is shown as failed; tapping it sends it again', async () => {
+test('a message the ui.server refuses is shown as failed; tapping it sends it again', async () => {
   const alice = await loggedIn('alice');
   const chat = alice.open('/packages/chat/pages/chat/chat?type=user&id=999999&name=nobody');
   await until(() => chat.data.hasMore === false || bubbles(chat).length === 0, 'the empty chat');

@@ -1,25 +1,12 @@
 // The contacts tab (entries, groups and friends) and the profile tab (who, entries, language, logout).
-import type { RunningServer } from '../../server/src';
-import { startTestServer, uidOf } from '../support/server-harness';
-import { launchPhone, loginThroughUi, type Phone } from './support/phone';
+import { uidOf } from '../support/server-harness';
+import { uiSession } from './support/phone';
 import { until } from './support/simulate';
 
 interface ContactRow { key: string; id: string; name: string; description: string }
 
-let server: RunningServer;
-const phones: Phone[] = [];
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => {
-  for (const p of phones) await p.dispose();
-  await server.close();
-});
-
-async function loggedIn(name: string): Promise<Phone> {
-  const p = launchPhone(server);
-  phones.push(p);
-  await loginThroughUi(p, name);
-  return p;
-}
+const ui = uiSession();
+const loggedIn = (name: string) => ui.loggedIn(name);
 
 test('contacts: the entries, the seeded group and both friends; a friend opens the detail page, a group the chat', async () => {
   const alice = await loggedIn('alice');
@@ -28,8 +15,8 @@ test('contacts: the entries, the seeded group and both friends; a friend opens t
   expect((contacts.data.groups as ContactRow[]).map((g) => [g.name, g.description])).toEqual([['Floo Demo', '3 人']]);
   const friends = contacts.data.friends as ContactRow[];
   expect(friends.map((f) => [f.name, f.description]).sort()).toEqual([['Bob', 'bob'], ['Carol', 'carol']]);
-  await contacts.tap(`#user-${uidOf(server, 'bob')}`);
-  expect(alice.lastNavigation()).toBe(`/packages/friends/pages/detail/detail?id=${uidOf(server, 'bob')}`);
+  await contacts.tap(`#user-${uidOf(ui.server, 'bob')}`);
+  expect(alice.lastNavigation()).toBe(`/packages/friends/pages/detail/detail?id=${uidOf(ui.server, 'bob')}`);
   const group = (contacts.data.groups as ContactRow[])[0];
   await contacts.tap(`#group-${group.id}`);
   expect(alice.lastNavigation()).toBe(`/packages/chat/pages/chat/chat?type=group&id=${group.id}&name=Floo%20Demo`);
@@ -49,14 +36,14 @@ test('contacts: the entries, the seeded group and both friends; a friend opens t
   await contacts.call('onPullDownRefresh');
   expect(alice.calls.some((c) => c.api === 'stopPullDownRefresh')).toBe(true);
   // Names learnt here are used by the other pages.
-  expect(alice.app.im.directory.get({ type: 'user', id: uidOf(server, 'carol') }).name).toBe('Carol');
+  expect(alice.app.im.directory.get({ type: 'user', id: uidOf(ui.server, 'carol') }).name).toBe('Carol');
 });
 
 test('profile: who the user is, and the entries to the profile editor and the account settings', async () => {
   const carol = await loggedIn('carol');
   const profile = carol.open('/pages/profile/profile');
   await until(() => profile.data.username === 'carol', 'the profile');
-  expect(profile.data).toMatchObject({ displayName: 'Carol', initial: 'C', userId: uidOf(server, 'carol') });
+  expect(profile.data).toMatchObject({ displayName: 'Carol', initial: 'C', userId: uidOf(ui.server, 'carol') });
   await profile.tap('#edit');
   expect(carol.lastNavigation()).toBe('/packages/friends/pages/edit/edit');
   await profile.tap('#account');

@@ -1,27 +1,14 @@
 // The conversation list: live rows in recency order with small setData payloads, swipe to delete,
 // pull to refresh, the connection banner.
-import type { RunningServer } from '../../server/src';
-import { startTestServer, uidOf } from '../support/server-harness';
-import { launchPhone, loginThroughUi, type PageHandle, type Phone } from './support/phone';
+import { uidOf } from '../support/server-harness';
+import { uiSession, type PageHandle } from './support/phone';
 import { until } from './support/simulate';
 
 interface Row { key: string; name: string; preview: string; unread: number; time: string }
 const rows = (page: PageHandle) => page.data.items as Row[];
 
-let server: RunningServer;
-const phones: Phone[] = [];
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => {
-  for (const p of phones) await p.dispose();
-  await server.close();
-});
-
-async function loggedIn(name: string): Promise<Phone> {
-  const p = launchPhone(server);
-  phones.push(p);
-  await loginThroughUi(p, name);
-  return p;
-}
+const ui = uiSession();
+const loggedIn = (name: string) => ui.loggedIn(name);
 
 /** Records what the page passes to setData. */
 function recordSetData(page: PageHandle): Array<Record<string, unknown>> {
@@ -39,11 +26,11 @@ test('rows follow new messages; only changed rows and fields are sent to the vie
   const [alice, bob, carol] = [await loggedIn('alice'), await loggedIn('bob'), await loggedIn('carol')];
   const list = alice.open('/pages/conversations/conversations');
   await until(() => list.data.loaded, 'the list');
-  const toAlice = { type: 'user' as const, id: uidOf(server, 'alice') };
+  const toAlice = { type: 'user' as const, id: uidOf(ui.server, 'alice') };
 
   await bob.app.im.client.messages.sendText(toAlice, 'hi from bob');
   await until(() => rows(list).length === 1 && rows(list)[0].name === 'Bob', 'bob\'s row with his name');
-  expect(rows(list)[0]).toMatchObject({ key: `user-${uidOf(server, 'bob')}`, preview: 'hi from bob', unread: 1 });
+  expect(rows(list)[0]).toMatchObject({ key: `user-${uidOf(ui.server, 'bob')}`, preview: 'hi from bob', unread: 1 });
   expect(rows(list)[0].time).toMatch(/^\d\d:\d\d$/);
   expect(alice.tabBadge()).toBe('1');
 
@@ -71,7 +58,7 @@ test('rows follow new messages; only changed rows and fields are sent to the vie
 test('swipe to delete removes the row here; pull to refresh reloads names and stops the spinner', async () => {
   const carol = await loggedIn('carol');
   const bob = await loggedIn('bob');
-  await bob.app.im.client.messages.sendText({ type: 'user', id: uidOf(server, 'carol') }, 'for carol');
+  await bob.app.im.client.messages.sendText({ type: 'user', id: uidOf(ui.server, 'carol') }, 'for carol');
   const list = carol.open('/pages/conversations/conversations');
   await until(() => rows(list).some((r) => r.preview === 'for carol'), 'the row');
   const key = rows(list).find((r) => r.preview === 'for carol')!.key;

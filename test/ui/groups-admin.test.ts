@@ -1,33 +1,20 @@
 // Group pages, part 2: the info page for the owner and for a member (settings switches, ban-all, the
 // approval mode, renaming, the user's group nickname and message settings) and announcements, each
 // followed live by the other phone.
-import type { RunningServer } from '../../server/src';
-import { startTestServer, uidOf } from '../support/server-harness';
-import { launchPhone, loginThroughUi, type PageHandle, type Phone } from './support/phone';
+import { uidOf } from '../support/server-harness';
+import { uiSession, type PageHandle, type Phone } from './support/phone';
 import { eventually, flip, sendFromChat, toasts, typeArea, type PersonRow } from './support/group-pages';
 import { until } from './support/simulate';
 
-let server: RunningServer;
-const phones: Phone[] = [];
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => {
-  for (const p of phones) await p.dispose();
-  await server.close();
-});
-
-async function loggedIn(name: string): Promise<Phone> {
-  const p = launchPhone(server);
-  phones.push(p);
-  await loginThroughUi(p, name);
-  return p;
-}
+const ui = uiSession();
+const loggedIn = (name: string) => ui.loggedIn(name);
 
 const info = (p: Phone, gid: string) => p.open(`/packages/groups/pages/info/info?id=${gid}`);
 const loaded = (page: PageHandle, what: string) => until(() => page.data.loaded, what);
 
 /** A new group of alice's with bob and carol in it. */
 async function groupOfThree(alice: Phone, name: string): Promise<string> {
-  const g = await alice.app.im.client.groups.create({ name, members: [uidOf(server, 'bob'), uidOf(server, 'carol')] });
+  const g = await alice.app.im.client.groups.create({ name, members: [uidOf(ui.server, 'bob'), uidOf(ui.server, 'carol')] });
   return g.groupId;
 }
 
@@ -45,7 +32,7 @@ test('info: the owner sees and changes the settings; a member does not see them 
   expect(theirs.$('#leave')).toBeTruthy();
   expect((theirs.data.members as PersonRow[]).map((m) => [m.name, m.role])).toEqual([['Alice', 'owner'], ['Bob', 'member'], ['Carol', 'member']]);
 
-  // Settings switches, the approval choice and ban-all reach the server; bob's page follows.
+  // Settings switches, the approval choice and ban-all reach the ui.server; bob's page follows.
   await flip(mine, '#s-allowMemberInvitation');
   await flip(mine, '#s-allowMemberModify');
   mine.call('onApproval', { detail: { value: 'rejectAll' } }); // t-radio taps are mut-bind, which j-component lacks

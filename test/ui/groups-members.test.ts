@@ -1,32 +1,19 @@
 // Group pages, part 3: managing members from the members page (admins, mute, kick, the group blocklist),
 // owner transfer, leave and destroy, each confirmed and followed live by the other phones.
-import type { RunningServer } from '../../server/src';
-import { startTestServer, uidOf } from '../support/server-harness';
-import { launchPhone, loginThroughUi, type PageHandle, type Phone } from './support/phone';
+import { uidOf } from '../support/server-harness';
+import { uiSession, type PageHandle, type Phone } from './support/phone';
 import { act, sendFromChat, toasts, watch, type PersonRow } from './support/group-pages';
 import { until } from './support/simulate';
 
-let server: RunningServer;
-const phones: Phone[] = [];
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => {
-  for (const p of phones) await p.dispose();
-  await server.close();
-});
-
-async function loggedIn(name: string): Promise<Phone> {
-  const p = launchPhone(server);
-  phones.push(p);
-  await loginThroughUi(p, name);
-  return p;
-}
+const ui = uiSession();
+const loggedIn = (name: string) => ui.loggedIn(name);
 
 const info = (p: Phone, gid: string) => p.open(`/packages/groups/pages/info/info?id=${gid}`);
 const loaded = (page: PageHandle, what: string) => until(() => page.data.loaded, what);
 
 /** A new group of alice's with bob and carol in it. */
 async function groupOfThree(alice: Phone, name: string): Promise<string> {
-  const g = await alice.app.im.client.groups.create({ name, members: [uidOf(server, 'bob'), uidOf(server, 'carol')] });
+  const g = await alice.app.im.client.groups.create({ name, members: [uidOf(ui.server, 'bob'), uidOf(ui.server, 'carol')] });
   return g.groupId;
 }
 
@@ -35,7 +22,7 @@ const rows = (page: PageHandle) => page.data.rows as PersonRow[];
 test('members: the owner makes an admin, mutes and kicks; the kicked phone leaves the group page', async () => {
   const [alice, bob, carol] = [await loggedIn('alice'), await loggedIn('bob'), await loggedIn('carol')];
   const gid = await groupOfThree(alice, 'Crew');
-  const [bobId, carolId] = [uidOf(server, 'bob'), uidOf(server, 'carol')];
+  const [bobId, carolId] = [uidOf(ui.server, 'bob'), uidOf(ui.server, 'carol')];
   const [bobInfo, carolInfo] = [info(bob, gid), info(carol, gid)];
   await loaded(bobInfo, 'bob\'s info page');
   await loaded(carolInfo, 'carol\'s info page');
@@ -45,7 +32,7 @@ test('members: the owner makes an admin, mutes and kicks; the kicked phone leave
   expect(mine.data.hasMore).toBe(false);
   expect(rows(mine).map((r) => r.role)).toEqual(['owner', 'member', 'member']);
   // Nothing to do about oneself.
-  await mine.tap(`#u-${uidOf(server, 'alice')}`);
+  await mine.tap(`#u-${uidOf(ui.server, 'alice')}`);
   expect((mine.data.sheet as { visible: boolean }).visible).toBe(false);
 
   await act(mine, bobId, '设为管理员');
@@ -56,7 +43,7 @@ test('members: the owner makes an admin, mutes and kicks; the kicked phone leave
   // An admin manages members but not the owner, and grants no roles.
   const bobs = bob.open(`/packages/groups/pages/members/members?id=${gid}`);
   await until(() => rows(bobs).length === 3, 'bob\'s member list');
-  await bobs.tap(`#u-${uidOf(server, 'alice')}`);
+  await bobs.tap(`#u-${uidOf(ui.server, 'alice')}`);
   expect((bobs.data.sheet as { visible: boolean }).visible).toBe(false);
   await bobs.tap(`#u-${carolId}`);
   expect((bobs.data.sheet as { items: Array<{ label: string }> }).items.map((i) => i.label)).toEqual(['移出群组', '禁言 1 小时', '加入群黑名单']);
@@ -86,7 +73,7 @@ test('members: the owner makes an admin, mutes and kicks; the kicked phone leave
 test('blocklist: blocked from the sheet, listed for admins, unblocked', async () => {
   const [alice, carol] = [await loggedIn('alice'), await loggedIn('carol')];
   const gid = await groupOfThree(alice, 'Club');
-  const carolId = uidOf(server, 'carol');
+  const carolId = uidOf(ui.server, 'carol');
   const carolInfo = info(carol, gid);
   await loaded(carolInfo, 'carol\'s info page');
   const mine = alice.open(`/packages/groups/pages/members/members?id=${gid}`);
@@ -109,7 +96,7 @@ test('blocklist: blocked from the sheet, listed for admins, unblocked', async ()
 test('transfer, leave and destroy, each confirmed; the other phones follow', async () => {
   const [alice, bob, carol] = [await loggedIn('alice'), await loggedIn('bob'), await loggedIn('carol')];
   const gid = await groupOfThree(alice, 'Handover');
-  const bobId = uidOf(server, 'bob');
+  const bobId = uidOf(ui.server, 'bob');
   const [aliceInfo, bobInfo, carolInfo] = [info(alice, gid), info(bob, gid), info(carol, gid)];
   for (const p of [aliceInfo, bobInfo, carolInfo]) await loaded(p, 'an info page');
 

@@ -1,27 +1,14 @@
 // Group pages, part 1: create a group picking friends, the chat page's way to the group info, join by
 // id (at once, or with an admin accepting from the requests page), invite friends (and the invitee
 // accepting from the requests page).
-import type { RunningServer } from '../../server/src';
 import type { GroupNoticeEvent } from '../../sdk/src/index';
-import { startTestServer, uidOf } from '../support/server-harness';
-import { launchPhone, loginThroughUi, type Phone } from './support/phone';
+import { uidOf } from '../support/server-harness';
+import { uiSession } from './support/phone';
 import { toasts, typeArea } from './support/group-pages';
 import { until } from './support/simulate';
 
-let server: RunningServer;
-const phones: Phone[] = [];
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => {
-  for (const p of phones) await p.dispose();
-  await server.close();
-});
-
-async function loggedIn(name: string): Promise<Phone> {
-  const p = launchPhone(server);
-  phones.push(p);
-  await loginThroughUi(p, name);
-  return p;
-}
+const ui = uiSession();
+const loggedIn = (name: string) => ui.loggedIn(name);
 
 const CREATE = '/packages/groups/pages/create/create';
 const JOIN = '/packages/groups/pages/join/join';
@@ -32,8 +19,8 @@ test('create: a name, friends picked; the new group\'s chat opens and the friend
   bob.app.im.client.on('groupNotice', (e) => told.push(e));
   const page = alice.open(CREATE);
   await until(() => page.data.loaded, 'the friends to pick');
-  const bobId = uidOf(server, 'bob');
-  expect((page.data.friends as Array<{ id: string }>).map((f) => f.id).sort()).toEqual([bobId, uidOf(server, 'carol')].sort());
+  const bobId = uidOf(ui.server, 'bob');
+  expect((page.data.friends as Array<{ id: string }>).map((f) => f.id).sort()).toEqual([bobId, uidOf(ui.server, 'carol')].sort());
 
   // No name: a toast, nothing created.
   await page.tap('#create');
@@ -43,8 +30,8 @@ test('create: a name, friends picked; the new group\'s chat opens and the friend
   await page.tap(`#pick-${bobId}`);
   expect((page.data.friends as Array<{ id: string; checked: boolean }>).find((f) => f.id === bobId)!.checked).toBe(true);
   // Picked twice is not picked.
-  await page.tap(`#pick-${uidOf(server, 'carol')}`);
-  await page.tap(`#pick-${uidOf(server, 'carol')}`);
+  await page.tap(`#pick-${uidOf(ui.server, 'carol')}`);
+  await page.tap(`#pick-${uidOf(ui.server, 'carol')}`);
   page.call('onType', { detail: { value: 'public' } });
   await page.tap('#create');
   const url = await until(() => alice.lastNavigation()?.startsWith('/packages/chat/pages/chat/chat?type=group') && alice.lastNavigation(), 'the group chat');
@@ -53,21 +40,21 @@ test('create: a name, friends picked; the new group\'s chat opens and the friend
   expect(alice.calls.some((c) => c.api === 'redirectTo')).toBe(true);
 
   const created = await until(() => told.find((e) => e.groupId === gid && e.kind === 'created'), 'bob told of the new group');
-  expect(created.from).toBe(uidOf(server, 'alice'));
+  expect(created.from).toBe(uidOf(ui.server, 'alice'));
   const joined = await bob.app.im.client.groups.joined({ refresh: true });
   expect(joined.find((g) => g.groupId === gid)).toMatchObject({ name: 'Weekend hike', type: 'public', memberCount: 2 });
   // Carol was picked and unpicked: not in the group.
   const members = await alice.app.im.client.groups.members(gid);
-  expect(members.members.map((m) => m.userId).sort()).toEqual([uidOf(server, 'alice'), bobId].sort());
+  expect(members.members.map((m) => m.userId).sort()).toEqual([uidOf(ui.server, 'alice'), bobId].sort());
 });
 
 test('chat: a group chat has a way to the group info page; a 1:1 chat does not', async () => {
   const alice = await loggedIn('alice');
-  const gid = String(server.demo!.groupId);
+  const gid = String(ui.server.demo!.groupId);
   const chat = alice.open(`/packages/chat/pages/chat/chat?type=group&id=${gid}&name=Floo%20Demo`);
   await chat.tap('#group-info');
   expect(alice.lastNavigation()).toBe(`/packages/groups/pages/info/info?id=${gid}`);
-  const direct = alice.open(`/packages/chat/pages/chat/chat?type=user&id=${uidOf(server, 'bob')}&name=Bob`);
+  const direct = alice.open(`/packages/chat/pages/chat/chat?type=user&id=${uidOf(ui.server, 'bob')}&name=Bob`);
   expect(direct.$('#group-info')).toBeFalsy();
 });
 
@@ -108,7 +95,7 @@ test('join with approval: the request waits; an admin accepts it on the requests
   expect(join.$('#pending')).toBeTruthy();
 
   const requests = alice.open(`/packages/groups/pages/requests/requests?id=${group.groupId}`);
-  const key = `app-${group.groupId}-${uidOf(server, 'bob')}`;
+  const key = `app-${group.groupId}-${uidOf(ui.server, 'bob')}`;
   const row = await until(() => (requests.data.applications as Array<{ key: string; title: string; description: string }>).find((r) => r.key === key), 'bob\'s request');
   expect(row.title).toBe('Bob');
   expect(row.description).toBe('Members only · 申请理由：I know Alice');
@@ -127,7 +114,7 @@ test('join with approval: the request waits; an admin accepts it on the requests
 test('invite: friends not in the group; an invitee who confirms accepts on the requests page', async () => {
   const [alice, carol] = [await loggedIn('alice'), await loggedIn('carol')];
   await carol.app.im.client.users.updateSettings({ groupInviteConfirm: true });
-  const bobId = uidOf(server, 'bob');
+  const bobId = uidOf(ui.server, 'bob');
   const group = await alice.app.im.client.groups.create({ name: 'Book club', members: [bobId] });
 
   const info = alice.open(`/packages/groups/pages/info/info?id=${group.groupId}`);
@@ -137,15 +124,15 @@ test('invite: friends not in the group; an invitee who confirms accepts on the r
   const invite = alice.open(alice.lastNavigation()!);
   await until(() => invite.data.loaded, 'the friends to invite');
   // Bob is already in: only Carol is offered.
-  expect((invite.data.friends as Array<{ id: string }>).map((f) => f.id)).toEqual([uidOf(server, 'carol')]);
-  await invite.tap(`#pick-${uidOf(server, 'carol')}`);
+  expect((invite.data.friends as Array<{ id: string }>).map((f) => f.id)).toEqual([uidOf(ui.server, 'carol')]);
+  await invite.tap(`#pick-${uidOf(ui.server, 'carol')}`);
   expect(invite.data.sendText).toBe('邀请（1）');
   await invite.tap('#send');
   await until(() => toasts(alice).includes('已加入 0 人，待确认 1 人，未成功 0 人'), 'the invitation result');
   expect(alice.calls.some((c) => c.api === 'navigateBack')).toBe(true);
 
   const requests = carol.open('/packages/groups/pages/requests/requests');
-  const key = `inv-${group.groupId}-${uidOf(server, 'alice')}`;
+  const key = `inv-${group.groupId}-${uidOf(ui.server, 'alice')}`;
   const row = await until(() => (requests.data.invitations as Array<{ key: string; title: string; description: string }>).find((r) => r.key === key), 'the invitation');
   expect(row).toMatchObject({ title: 'Book club', description: 'Alice 邀请你加入' });
   await requests.tap(`#${key}-accept`);

@@ -7,6 +7,7 @@
  */
 import * as path from 'node:path';
 import type { RunningServer } from '../../../server/src';
+import { startTestServer } from '../../support/server-harness';
 import { createWxShim, type WxShimControl } from '../../support/wx-shim/index';
 import type { FlooClient } from '../../../sdk/src/index';
 import { MINIPROGRAM_ROOT, mount, tap, type, until, type RenderedComponent } from './simulate';
@@ -211,4 +212,35 @@ export async function loginThroughUi(phone: Phone, username: string, password = 
   await login.tap('#submit');
   await until(() => phone.lastNavigation() === '/pages/conversations/conversations', `${username} to reach the conversation list`);
   login.close();
+}
+
+/** The server and phones of one UI test file: the server starts before its tests, everything stops after them. */
+export interface UiSession {
+  /** The file's floo-server (demo seed, in memory, random port). */
+  readonly server: RunningServer;
+  /** A new phone logged in as `username` through the login page. */
+  loggedIn(username: string): Promise<Phone>;
+}
+
+/** Registers beforeAll/afterAll for a test file's server and phones. */
+export function uiSession(): UiSession {
+  let server: RunningServer | undefined;
+  const phones: Phone[] = [];
+  beforeAll(async () => { server = await startTestServer(); });
+  afterAll(async () => {
+    for (const p of phones.splice(0)) await p.dispose();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the UI session\'s server is not started yet (use it inside tests)');
+      return server;
+    },
+    async loggedIn(username) {
+      const p = launchPhone(this.server);
+      phones.push(p);
+      await loginThroughUi(p, username);
+      return p;
+    },
+  };
 }
