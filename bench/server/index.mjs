@@ -18,6 +18,7 @@ import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { printTable, RESULTS_DIR, writeResult } from '../lib/measure.mjs';
+import { fileTransfer } from './files.mjs';
 import { buildServer, fileLimits, startServerProcess } from './proc.mjs';
 import { createGroup, seedUsers } from './rest.mjs';
 import { groupFanout, idleRss, logins, maxThroughput, restLogins, steadyLatency } from './scenarios.mjs';
@@ -64,6 +65,11 @@ const DEFINITIONS = {
     + `${GROUP_SIZE - 1} other members has received the notice through NOTICE -> pull. 20 renames, one after another.`,
   groupReads: `sequential REST reads by the owner of the ${GROUP_SIZE}-member group, 200 each: GET /group/member_list (all ${GROUP_SIZE} `
     + 'members in one page), GET /group/settings, GET /group/info; request -> parsed JSON answer.',
+  files: 'file transfer through the REST file flow (docs/rich-messages.md, "Files"), disk storage in the server\'s temporary data folder: '
+    + 'upload = GET /file/upload/chat for a slot (not timed for throughput) then POST multipart/form-data of one 10 MiB file to the slot URL '
+    + '-> answer {code: 200} (stored, renamed into place); download = GET of the download URL with the token header -> last byte received. '
+    + 'Throughput in MiB/s: 10 files one after another, and 3 rounds of 8 files at once (aggregate). Small image: 200 uploads and downloads '
+    + 'of a 100 KB PNG, one at a time (slot request timed separately).',
   rss: 'server process RSS (/proc/<pid>/status VmRSS) after N logged-in (PROVISIONed) idle WebSocket connections minus RSS before '
     + 'any connection, divided by N; settled 1.5 s after each step. 5 devices per user (the default device limit).',
 };
@@ -128,6 +134,21 @@ export async function run() {
     });
   }
 
+  if (want('files')) {
+    const srv = await startServerProcess({ args: ['--seed', 'demo', '--scrypt-n', '1024'], nodeArgs });
+    try {
+      const [from, to] = await seedUsers(srv.url, 2);
+      results.servers.push({ pid: srv.pid, seededUsers: 2, scenario: 'files' });
+      results.files = await fileTransfer(srv, from, to);
+      const X = results.files;
+      console.log(`  files: upload ${X.uploadSequential.mibPerSecond} MiB/s (8 at once ${X.uploadConcurrent.mibPerSecond}), download ${X.downloadSequential.mibPerSecond} MiB/s (8 at once ${X.downloadConcurrent.mibPerSecond}); 100 KB image up/down p50 ${X.smallImage.uploadMs.p50}/${X.smallImage.downloadMs.p50} ms`);
+    } finally {
+      await srv.stop();
+      const errors = srv.stderr().replace(/^floo-server: SIGTERM, stopping\n/m, '');
+      if (errors) console.log(`server stderr:\n${errors}`);
+    }
+  }
+
   if (want('idle') || want('login')) {
     await withServer(nodeArgs, results, async (srv, users) => {
       if (want('idle')) {
@@ -187,6 +208,13 @@ export async function run() {
     rows.push([`REST member list of ${N.members}, p50 / p99`, `${Q.memberList.p50} / ${Q.memberList.p99} ms`, '', '']);
     rows.push(['  (group settings; group info p50)', `${Q.settings.p50} ms; ${Q.info.p50} ms`, '', '']);
   }
+  const X = results.files;
+  if (X) {
+    rows.push(['upload 10 MiB files, sequential / 8 at once', `${X.uploadSequential.mibPerSecond} / ${X.uploadConcurrent.mibPerSecond} MiB/s`, '', '']);
+    rows.push(['download 10 MiB files, sequential / 8 at once', `${X.downloadSequential.mibPerSecond} / ${X.downloadConcurrent.mibPerSecond} MiB/s`, '', '']);
+    rows.push(['100 KB image upload / download, p50', `${X.smallImage.uploadMs.p50} / ${X.smallImage.downloadMs.p50} ms`, '', '']);
+    rows.push(['  (p99; slot request p50)', `${X.smallImage.uploadMs.p99} / ${X.smallImage.downloadMs.p99} ms; ${X.smallImage.slotMs.p50} ms`, '', '']);
+  }
   const G = results.login;
   if (G) {
     rows.push([`XSYNC login, mean of ${G.count}`, `${G.loginMs.mean} ms`, `<= ${TARGETS.loginMeanMs} ms`, targets.login.met ? 'met' : 'NOT MET']);
@@ -205,7 +233,7 @@ export async function run() {
   console.log('');
   for (const [k, d] of Object.entries(DEFINITIONS)) console.log(`${k}: ${d}`);
   // Other processes compete for the same two cores; say so when they did.
-  const noise = [['latency', L], ['throughput', T], ['fan-out', F], ['group notice', N], ['login', G], ['idle', I]]
+  const noise = [['latency', L], ['throughput', T], ['fan-out', F], ['group notice', N], ['files', X], ['login', G], ['idle', I]]
     .filter(([, r]) => r && r.otherProcessesCpu >= 0.2)
     .map(([name, r]) => `${name} ${r.otherProcessesCpu}`);
   if (noise.length > 0) {

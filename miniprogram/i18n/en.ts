@@ -1,10 +1,12 @@
 /** English UI text. */
+import { chatEn } from './chat';
 import { friendsEn } from './friends';
 import { groupsEn } from './groups';
 import type { zh } from './zh';
 
 export const en: typeof zh = {
   ...friendsEn,
+  ...chatEn,
   ...groupsEn,
   appName: 'Floo Demo',
   tabs: { conversations: 'Chats', contacts: 'Contacts', profile: 'Me' },
@@ -62,13 +64,6 @@ export const en: typeof zh = {
     language: 'Language',
     settings: 'Server settings',
     logout: 'Log out',
-  },
-  chat: {
-    placeholder: 'Message',
-    send: 'Send',
-    failed: 'Not sent. Tap to retry',
-    loadOlder: 'Pull down for older messages',
-    noMore: 'No older messages',
   },
   kinds: {
     image: '[Image]', audio: '[Voice]', video: '[Video]', file: '[File]', location: '[Location]', other: '[Message]',

@@ -1,9 +1,11 @@
 /** Chinese UI text (the default language). Every key here must exist in en.ts too (the type checks it). */
+import { chatZh } from './chat';
 import { friendsZh } from './friends';
 import { groupsZh } from './groups';
 
 export const zh = {
   ...friendsZh,
+  ...chatZh,
   ...groupsZh,
   appName: 'Floo 演示',
   tabs: { conversations: '消息', contacts: '联系人', profile: '我' },
@@ -61,13 +63,6 @@ export const zh = {
     language: '语言',
     settings: '服务器设置',
     logout: '退出登录',
-  },
-  chat: {
-    placeholder: '输入消息',
-    send: '发送',
-    failed: '发送失败，点击重试',
-    loadOlder: '下拉加载更早的消息',
-    noMore: '没有更早的消息了',
   },
   kinds: {
     image: '[图片]', audio: '[语音]', video: '[视频]', file: '[文件]', location: '[位置]', other: '[消息]',

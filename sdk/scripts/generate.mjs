@@ -50,19 +50,40 @@ if (/valuesById|\.prototype\.\w+ =/.test(code)) throw new Error('generate: post-
 if (/properties\[keys|\$root\.im\.floo\.protobuf\./.test(code)) throw new Error('generate: a trimming pattern no longer matches pbjs output');
 if (!code.includes('import $protobuf from "protobufjs/minimal.js";')) throw new Error('generate: unexpected pbjs import line');
 
-// A client-only variant for the mini-program build of the SDK: a client encodes what it sends (up)
-// and decodes what it receives (down), so the encoders of server-only messages and the decoders of
-// client-only ones are dropped. The full file serves the protocol entry and the server.
+// A client-only codec for the mini-program build of the SDK: the schema as one string for the
+// table-driven codec of src/protocol/compact (a fraction of the size of the generated code and the
+// protobufjs runtime). A client encodes what it sends (up) and decodes what it receives (down), so the
+// encoders of server-only messages and the decoders of client-only ones are left out, as before.
 const DOWN_ONLY = ['UnreadDL', 'ConversationUnread', 'SyncDL', 'Notice', 'UserNotice', 'RosterNotice', 'GroupNotice'];
 const UP_ONLY = ['SyncUL', 'UnreadUL'];
-const dropMethod = (src, type, method) => {
-  const re = new RegExp(`\\n\\s+${type}\\.${method} = function ${method}\\([^]*?\\n {16}\\};\\n`);
-  if (!re.test(src)) throw new Error(`generate: cannot find ${type}.${method} to drop`);
-  return src.replace(re, '\n');
-};
-let clientCode = code;
-for (const t of DOWN_ONLY) clientCode = dropMethod(clientCode, t, 'encode');
-for (const t of UP_ONLY) clientCode = dropMethod(clientCode, t, 'decode');
+const protobuf = require('protobufjs');
+const root = new protobuf.Root();
+root.resolvePath = (_origin, target) => (target.startsWith('/') ? target : join(protoDir, target));
+root.loadSync(files, { keepCase: true }).resolveAll();
+const ns = root.lookup('im.floo.protobuf');
+const SCALAR = { int32: 'i', uint32: 'u', sint32: 's', bool: 'b', string: 'S', bytes: 'B', uint64: 'L' };
+const schema = ns.nestedArray.filter((t) => t instanceof protobuf.Type).map((t) => {
+  const fields = t.fieldsArray.slice().sort((a, b) => a.id - b.id).map((f) => {
+    const rt = f.resolvedType;
+    const type = rt instanceof protobuf.Enum ? 'i' : rt ? rt.name : SCALAR[f.type];
+    // The compact codec has no packed repeated scalars, maps, oneofs or nested message types.
+    if (!type || f.map || f.partOf || (f.repeated && !(rt instanceof protobuf.Type)) || (rt instanceof protobuf.Type && rt.parent !== ns)) {
+      throw new Error(`generate: the compact codec cannot carry ${t.name}.${f.name} (${f.type})`);
+    }
+    return `${f.name}:${f.repeated ? '*' : ''}${type}:${f.id}`;
+  });
+  return `${t.name}=${fields.join(',')}`;
+}).join(';');
+for (const n of [...DOWN_ONLY, ...UP_ONLY]) if (!ns.get(n)) throw new Error(`generate: unknown message ${n}`);
+const clientCode = [
+  "import { buildCodecs } from '../compact/codec';",
+  '',
+  '/** Every message of the schema, for buildCodecs. */',
+  `export const SCHEMA = ${JSON.stringify(schema)};`,
+  '',
+  `export const im = { floo: { protobuf: buildCodecs(SCHEMA, ${JSON.stringify(DOWN_ONLY)}, ${JSON.stringify(UP_ONLY)}) } };`,
+  '',
+].join('\n');
 
 const header = [
   '// @ts-nocheck',
@@ -71,5 +92,5 @@ const header = [
 ].join('\n');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'xsync.ts'), header + code);
-writeFileSync(join(outDir, 'xsync-client.ts'), header + clientCode);
+writeFileSync(join(outDir, 'xsync-client.ts'), header.replace('// @ts-nocheck\n', '') + clientCode);
 console.log(`generate: ${files.length} .proto files -> src/protocol/generated/xsync.ts (${code.length} bytes, trimmed from ${before})`);

@@ -20,6 +20,11 @@ Usage: floo-server [options]
   --device-policy <p> kick-oldest (default) or reject, beyond --max-devices
   --group-capacity <n> members per group at most (default 500)
   --max-owned-groups <n> groups one user may own (default 1000)
+  --recall-window-ms <n> how long a sender may recall a message, in ms (default 300000)
+  --max-file-bytes <n>   largest chat file (file, audio, video) upload (default 20971520, 20 MB)
+  --max-image-bytes <n>  largest chat image upload (default 10485760, 10 MB)
+  --max-avatar-bytes <n> largest avatar upload (default 2097152, 2 MB)
+  --slot-ttl-ms <n>   lifetime of an upload slot in ms (default 600000, 10 minutes)
   --scrypt-n <n>      scrypt cost N for new password hashes (default 16384). For tests and
                       benchmarks only: a lower N makes stored passwords cheap to brute-force
   --quiet             no log lines on stderr
@@ -41,6 +46,11 @@ export async function main(argv: string[]): Promise<number | undefined> {
         'device-policy': { type: 'string' },
         'group-capacity': { type: 'string' },
         'max-owned-groups': { type: 'string' },
+        'recall-window-ms': { type: 'string' },
+        'max-file-bytes': { type: 'string' },
+        'max-image-bytes': { type: 'string' },
+        'max-avatar-bytes': { type: 'string' },
+        'slot-ttl-ms': { type: 'string' },
         'scrypt-n': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -86,6 +96,11 @@ export async function main(argv: string[]): Promise<number | undefined> {
       devicePolicy: policy,
       groupCapacity: values['group-capacity'] === undefined ? undefined : Number(values['group-capacity']),
       maxOwnedGroups: values['max-owned-groups'] === undefined ? undefined : Number(values['max-owned-groups']),
+      recallWindowMs: values['recall-window-ms'] === undefined ? undefined : Number(values['recall-window-ms']),
+      maxFileBytes: values['max-file-bytes'] === undefined ? undefined : Number(values['max-file-bytes']),
+      maxImageBytes: values['max-image-bytes'] === undefined ? undefined : Number(values['max-image-bytes']),
+      maxAvatarBytes: values['max-avatar-bytes'] === undefined ? undefined : Number(values['max-avatar-bytes']),
+      slotTtlMs: values['slot-ttl-ms'] === undefined ? undefined : Number(values['slot-ttl-ms']),
       scryptCost,
       logger: values.quiet ? false : undefined,
     });

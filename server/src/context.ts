@@ -1,4 +1,5 @@
 /** What every REST and XSYNC handler of one server instance shares. */
+import type { FileStorage } from './files/storage';
 import type { ResolvedOptions } from './options';
 import type { Router } from './routing/types';
 import type { Store } from './store/types';
@@ -7,6 +8,8 @@ import type { Logger } from './logger';
 /** Per-server shared state (no module-level state: several servers may run in one process). */
 export interface ServerContext {
   readonly store: Store;
+  /** The bytes of uploaded files (docs/rich-messages.md, "Files"). */
+  readonly files: FileStorage;
   readonly router: Router;
   readonly options: ResolvedOptions;
   readonly log: Logger;

@@ -48,6 +48,16 @@ export interface ServerOptions {
   maxOwnedGroups?: number;
   /** Lifetime of group applications and invitations in ms (default 7 days). */
   groupRequestTtlMs?: number;
+  /** Largest chat file (file, audio, video) accepted by an upload slot, in bytes (default 20 MB). */
+  maxFileBytes?: number;
+  /** Largest chat image (and thumbnail), in bytes (default 10 MB). */
+  maxImageBytes?: number;
+  /** Largest user or group avatar, in bytes (default 2 MB). */
+  maxAvatarBytes?: number;
+  /** How long an upload slot stays valid, in ms (default 10 minutes). */
+  slotTtlMs?: number;
+  /** How long after sending a user may recall their message, in ms (default 5 minutes; group owner and admins are not limited). */
+  recallWindowMs?: number;
   /** scrypt cost (tests may lower it). */
   scryptCost?: ScryptCost;
   /** Logger; `false` silences the server (default: stderr lines). */
@@ -80,11 +90,17 @@ export function resolveOptions(o: ServerOptions): ResolvedOptions {
     groupCapacity: o.groupCapacity ?? 500,
     maxOwnedGroups: o.maxOwnedGroups ?? 1000,
     groupRequestTtlMs: o.groupRequestTtlMs ?? 7 * 24 * 3600 * 1000,
+    maxFileBytes: o.maxFileBytes ?? 20 * 1024 * 1024,
+    maxImageBytes: o.maxImageBytes ?? 10 * 1024 * 1024,
+    maxAvatarBytes: o.maxAvatarBytes ?? 2 * 1024 * 1024,
+    slotTtlMs: o.slotTtlMs ?? 10 * 60 * 1000,
+    recallWindowMs: o.recallWindowMs ?? 5 * 60 * 1000,
     scryptCost: o.scryptCost ?? DEFAULT_SCRYPT_COST,
     logger: o.logger === false ? silentLogger : o.logger ?? consoleLogger(),
     clock: o.clock ?? Date.now,
   };
-  const positive: (keyof ResolvedOptions)[] = ['tokenTtlMs', 'applicationTtlMs', 'maxDevicesPerUser', 'syncBatchSize', 'maxHistoryPage', 'maxFrameBytes', 'maxBodyBytes', 'maxProtocolErrors', 'maxQueuedFrames', 'groupCapacity', 'maxOwnedGroups', 'groupRequestTtlMs'];
+  const positive: (keyof ResolvedOptions)[] = ['tokenTtlMs', 'applicationTtlMs', 'maxDevicesPerUser', 'syncBatchSize', 'maxHistoryPage', 'maxFrameBytes', 'maxBodyBytes', 'maxProtocolErrors', 'maxQueuedFrames', 'groupCapacity', 'maxOwnedGroups', 'groupRequestTtlMs',
+    'maxFileBytes', 'maxImageBytes', 'maxAvatarBytes', 'slotTtlMs', 'recallWindowMs'];
   for (const k of positive) {
     const v = r[k] as number;
     if (!Number.isSafeInteger(v) || v <= 0) throw new RangeError(`option ${k} must be a positive integer, got ${v}`);

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from './auth/passwords';
 import type { ServerContext } from './context';
+import { openDiskStorage, type DiskStorage } from './files/disk-storage';
+import { sweepUploadSlots } from './files/sweep';
 import { createRestHandler } from './http/handler';
 import { resolveOptions, type ServerOptions } from './options';
 import { LocalRouter } from './routing/local-router';
@@ -28,6 +30,8 @@ export interface RunningServer {
   store: Store;
   /** The router (presence), for tools and tests. */
   router: Router;
+  /** The storage of uploaded files' bytes (`<data folder>/files`, or a temporary folder for `:memory:`). */
+  files: DiskStorage;
   /** Stops accepting, closes every socket, then closes the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -36,12 +40,17 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const opts = resolveOptions(options);
   const store = openSqliteStore({ location: opts.dataDir, clock: opts.clock, onError: (m) => opts.logger.error(m) });
+  let files: DiskStorage | undefined;
   try {
+    const storage = await openDiskStorage(opts.dataDir);
+    files = storage;
     const seed = opts.seed === 'demo' ? seedDemo : opts.seed === 'showcase' ? seedShowcase : undefined;
     const demo = seed ? await seed(store, opts.clock(), opts.scryptCost) : undefined;
     await store.deleteExpiredTokens(opts.clock());
+    await sweepUploadSlots(store, storage, opts.clock());
     const ctx: ServerContext = {
       store,
+      files: storage,
       router: new LocalRouter(),
       options: opts,
       log: opts.logger,
@@ -69,6 +78,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
     const sweep = setInterval(() => {
       store.deleteExpiredTokens(opts.clock()).catch((err) => ctx.log.error('token cleanup failed', err));
+      sweepUploadSlots(store, storage, opts.clock()).catch((err) => ctx.log.error('upload slot cleanup failed', err));
     }, 3600_000);
     sweep.unref();
 
@@ -83,6 +93,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       demo,
       store,
       router: ctx.router,
+      files: storage,
       close() {
         closing ??= (async () => {
           clearInterval(sweep);
@@ -91,12 +102,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           server.closeAllConnections();
           await stopped;
           await store.close();
+          await storage.close();
         })();
         return closing;
       },
     };
   } catch (err) {
     await store.close();
+    await files?.close();
     throw err;
   }
 }

@@ -86,3 +86,27 @@ test('the banner tells when the connection is lost and goes once it is back', as
   await new Promise((r) => setTimeout(r, 50));
   expect(list.data.banner).toBe(before);
 });
+
+test('the swipe action marks a read conversation unread (on every own device) and an unread one read', async () => {
+  const alice = await loggedIn('alice');
+  const carol = await loggedIn('carol');
+  const other = await loggedIn('carol');
+  const ref = { type: 'user' as const, id: uidOf(ui.server, 'alice') };
+  const unreadThere = () => other.app.im.client.conversations.get(ref)?.unread ?? -1;
+  await alice.app.im.client.messages.sendText({ type: 'user', id: uidOf(ui.server, 'carol') }, 'mark me');
+  const list = carol.open('/pages/conversations/conversations');
+  const row = await until(() => rows(list).find((r) => r.preview === 'mark me' && r.unread === 1), 'the unread row');
+  await until(() => unreadThere() === 1, 'unread on carol\'s other device');
+  const mark = () => list.$(`#conv-${row.key}`)!.querySelector('.mark')!;
+  expect(mark().dom.textContent).toBe('标为已读');
+  await list.tap(mark());
+  await until(() => rows(list).find((r) => r.key === row.key && r.unread === 0), 'read');
+  expect(mark().dom.textContent).toBe('标为未读');
+  await until(() => unreadThere() === 0, 'read on carol\'s other device');
+  // Carol's other device follows the READ_CANCEL too.
+  await list.tap(mark());
+  await until(() => rows(list).find((r) => r.key === row.key && r.unread >= 1), 'unread again');
+  expect(mark().dom.textContent).toBe('标为已读');
+  await until(() => unreadThere() >= 1, 'unread on carol\'s other device again');
+  list.close();
+});

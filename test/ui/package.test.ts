@@ -29,7 +29,7 @@ test('app.json: no style v2 (it breaks TDesign), chat and the social pages in su
   const app = json(join(MINIPROGRAM_ROOT, 'app.json'));
   expect(app.style).toBeUndefined();
   expect(app.subPackages).toEqual(expect.arrayContaining([
-    { root: 'packages/chat', name: 'chat', pages: ['pages/chat/chat'] },
+    { root: 'packages/chat', name: 'chat', pages: ['pages/chat/chat', 'pages/forward/forward'] },
     expect.objectContaining({ root: 'packages/friends', name: 'friends', pages: expect.arrayContaining(['pages/add/add', 'pages/requests/requests', 'pages/detail/detail']) }),
     expect.objectContaining({ root: 'packages/groups', name: 'groups', pages: expect.arrayContaining(['pages/create/create', 'pages/join/join', 'pages/info/info']) }),
   ]));

@@ -6,6 +6,8 @@ import { startTestServer, uidOf } from '../support/server-harness';
 import { launchPhone, loginThroughUi, type PageHandle, type Phone } from './support/phone';
 import { SCREENS_DIR, showInputText, writeScreen } from './support/screens';
 import { until } from './support/simulate';
+import { DEFAULT_LOCATION } from '../support/wx-shim/index';
+import { fakeFileBytes } from '../support/wx-shim/media-control';
 
 let server: RunningServer;
 const phones: Phone[] = [];
@@ -63,11 +65,25 @@ test('every page, as a user sees it', async () => {
   expect((list.data.items as Array<{ name: string; unread: number }>).map((r) => [r.name, r.unread])).toEqual([['Bob', 2], ['Carol', 1], ['Floo Demo', 2]]);
   shoot('conversations', list, alice, 0);
 
-  const chat = alice.open(`/packages/chat/pages/chat/chat?type=group&id=${group.id}&name=Floo%20Demo`);
+  // Then, in bob's chat with alice, a photo, a voice message, a file and a place (files as the shim's pickers make them).
+  const toBob = { type: 'user' as const, id: uidOf(server, 'bob') };
+  const photo = bob.control.files.saveTemp(fakeFileBytes('png', 40_000, { width: 1200, height: 800 }), '.png');
+  await bob.app.im.client.messages.sendFile({ to: toAlice, kind: 'image', path: photo, size: 40_000, width: 1200, height: 800 });
+  const voice = alice.control.files.saveTemp(fakeFileBytes('aac', 24_000), '.aac');
+  await alice.app.im.client.messages.sendFile({ to: toBob, kind: 'audio', path: voice, duration: 4, size: 24_000 });
+  const doc = bob.control.files.saveTemp(fakeFileBytes('pdf', 52_000), '.pdf');
+  await bob.app.im.client.messages.sendFile({ to: toAlice, kind: 'file', path: doc, name: '需求文档.pdf', size: 52_000 });
+  await alice.app.im.client.messages.send({
+    to: toBob, kind: 'location', attachment: { lat: DEFAULT_LOCATION.latitude, lon: DEFAULT_LOCATION.longitude, addr: DEFAULT_LOCATION.address, name: DEFAULT_LOCATION.name },
+  });
+
+  const chat = alice.open(`/packages/chat/pages/chat/chat?type=user&id=${toBob.id}&name=Bob`);
   await until(() => {
-    const items = (chat.data.blocks as Array<{ items: Array<{ name: string }> }>)[0]?.items ?? [];
-    return items.length === 3 && items.every((b) => !/^\d+$/.test(b.name));
-  }, 'the group chat with names');
+    const items = (chat.data.blocks as Array<{ items: Array<{ name: string; status: string; own: boolean }> }>)[0]?.items ?? [];
+    return items.length === 6 && items.every((b) => !/^\d+$/.test(b.name) && (!b.own || b.status === 'sent' || b.status === 'read'));
+  }, 'the chat with names, everything sent');
+  const kinds = (chat.data.blocks as Array<{ items: Array<{ kind?: string }> }>)[0].items.map((b) => b.kind);
+  expect(kinds).toEqual(['text', 'text', 'image', 'audio', 'file', 'location']);
   await chat.type('#input', '好的，马上看看');
   shoot('chat', chat, alice);
   chat.close();

@@ -1,5 +1,6 @@
-// One row of the conversation list: avatar, name, last-message preview, time, unread badge; swipe left
-// to reveal "delete". The page owns the data; the row only reports taps (`open`, `remove`).
+// One row of the conversation list: avatar, name, last-message preview (after "[有人@我]" when the user
+// was mentioned), time, unread badge; swipe left to reveal "mark unread / read" and "delete". The page
+// owns the data; the row only reports taps (`open`, `mark`, `remove`).
 
 /** The view model of a row (built by the conversation list page). */
 export interface ConversationRow {
@@ -12,6 +13,10 @@ export interface ConversationRow {
   preview: string;
   time: string;
   unread: number;
+  /** The mention prefix ('' when the user was not mentioned). */
+  mention?: string;
+  /** The swipe action's label: mark unread, or mark read while there is something unread ('' for none). */
+  markLabel?: string;
 }
 
 Component({
@@ -26,6 +31,9 @@ Component({
     },
     onTap() {
       this.triggerEvent('open', this.ref());
+    },
+    onMark() {
+      this.triggerEvent('mark', this.ref());
     },
     onDelete() {
       this.triggerEvent('remove', this.ref());

@@ -6,6 +6,7 @@ import type { Dictionary, Lang } from '../../i18n/index';
 import type { ImService } from '../../services/im';
 import { imService } from '../../utils/app';
 import { definePage } from '../../utils/define-page';
+import { fill } from '../../i18n/index';
 import { describeError } from '../../utils/errors';
 import { initial, listTime, preview } from '../../utils/format';
 import { listPatch, isEmptyPatch } from '../../utils/list-patch';
@@ -78,9 +79,11 @@ definePage<{ im: ImService; lang: Lang; offs: Array<() => void> }>()({
       const t = this.data.t;
       const who = directory.get(c.ref);
       const last = c.lastMessage;
+      const author = last ? directory.get({ type: 'user', id: last.from }).name : '';
       let text = preview(last, t);
+      if (last && last.recalled) text = last.isOwn ? t.chat.recalledByMe : fill(t.chat.recalledBy, { name: author });
       // In a group, say who wrote the last message.
-      if (last && c.ref.type === 'group' && !last.isOwn) text = `${directory.get({ type: 'user', id: last.from }).name}: ${text}`;
+      else if (last && c.ref.type === 'group' && !last.isOwn) text = `${author}: ${text}`;
       return {
         key: `${c.ref.type}-${c.ref.id}`,
         type: c.ref.type,
@@ -91,6 +94,8 @@ definePage<{ im: ImService; lang: Lang; offs: Array<() => void> }>()({
         preview: text,
         time: listTime(last?.timestamp ?? c.updatedAt, now, t),
         unread: c.unread,
+        mention: c.mentioned ? t.chat.mentioned : '',
+        markLabel: c.unread > 0 ? t.chat.markRead : t.chat.markUnread,
       };
     },
     /** The users and groups a list shows: peers, groups, and the authors of group previews. */
@@ -112,6 +117,17 @@ definePage<{ im: ImService; lang: Lang; offs: Array<() => void> }>()({
     onOpen(e: WechatMiniprogram.CustomEvent<Ref>) {
       const { type, id } = e.detail;
       wx.navigateTo({ url: chatUrl(type, id, e.detail.name ?? id) });
+    },
+    /** The swipe action: mark unread (READ_CANCEL to own devices), or read when something is unread. */
+    async onMark(e: WechatMiniprogram.CustomEvent<Ref>) {
+      const ref = { type: e.detail.type, id: e.detail.id };
+      const conversations = this.im.client.conversations;
+      try {
+        if ((conversations.get(ref)?.unread ?? 0) > 0) await conversations.markRead(ref);
+        else await conversations.markUnread(ref);
+      } catch (err) {
+        wx.showToast({ title: describeError(err, this.im.t), icon: 'none' });
+      }
     },
     async onRemove(e: WechatMiniprogram.CustomEvent<Ref>) {
       const { type, id } = e.detail;

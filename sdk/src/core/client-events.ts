@@ -13,8 +13,23 @@ export interface ClientEvents {
   ready: { userId: string };
   /** A new message arrived (including own messages sent from another device), once per message id. */
   message: Message;
-  /** An own message changed status (`sending` → `sent` or `failed`; `sent` → `read`). */
+  /**
+   * An own message changed status (`sending` → `sent` or `failed`; `sent` → `read` on the peer's read ack),
+   * or got `delivered: true` (the peer's delivery ack).
+   */
   messageStatus: { message: Message; previous?: MessageStatus };
+  /** Upload progress of an own file message that is still `sending` (`messages.sendFile`). */
+  messageProgress: { message: Message; loaded: number; total: number };
+  /** A message was recalled (here, on another own device or by its sender): `message` is the placeholder. */
+  messageRecall: { message: Message };
+  /** A message's text was edited (by its sender, from any device). */
+  messageEdit: { message: Message };
+  /** A message was deleted for the user (`deleteForMe` here or on another own device): `message` is the removed one. */
+  messageDelete: { message: Message };
+  /** Someone played an own voice or video message (`by`: their user id). */
+  messagePlayed: { message: Message; by: string };
+  /** An unread group message mentions the user (or everyone); the conversation is flagged `mentioned`. */
+  mention: { message: Message };
   /** A conversation's summary changed (new last message, unread count). */
   conversationUpdate: Conversation;
   /** A conversation was deleted (here or on another device). */

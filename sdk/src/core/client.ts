@@ -17,8 +17,10 @@ import { TypedEmitter, type Listener } from './events';
 import { discover, type Servers } from './http/discovery';
 import { RatelClient } from './http/ratel';
 import { ConversationsManager } from './managers/conversations';
+import { FilesManager } from './managers/files';
 import { GroupsManager } from './managers/groups';
 import { MessagesManager } from './managers/messages';
+import { opBody } from './managers/message-ops';
 import { RosterManager } from './managers/roster';
 import { UsersManager } from './managers/users';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options';
@@ -28,6 +30,7 @@ import type { Runtime, UserSession } from './runtime';
 import { LocalStore } from './store/local-store';
 import { HistoryRequests } from './sync/history';
 import { applyPage } from './sync/receive';
+import { applyOwnOp } from './sync/operations';
 import { SyncEngine } from './sync/sync-engine';
 import { conversationKey, type ConversationRef, type Message } from './types';
 import { deferred, type Deferred } from './util/deferred';
@@ -64,6 +67,8 @@ export class FlooClient {
   readonly roster: RosterManager;
   /** Groups and everything about managing them. */
   readonly groups: GroupsManager;
+  /** Uploads, downloads and file URLs. */
+  readonly files: FilesManager;
 
   private readonly options: ResolvedOptions;
   private readonly events: TypedEmitter<ClientEvents>;
@@ -117,6 +122,7 @@ export class FlooClient {
       connectionState: () => this.connection.state,
       session: () => this.session(),
       deviceSn: () => (this.user && this.device?.sn[this.user.userId]) || 0,
+      token: () => this.token,
       passwordChanged: (password) => {
         if (this.password) this.password = { ...this.password, password };
       },
@@ -126,6 +132,7 @@ export class FlooClient {
     this.users = new UsersManager(runtime);
     this.roster = new RosterManager(runtime, this.users);
     this.groups = new GroupsManager(runtime);
+    this.files = new FilesManager(runtime);
     if (platform.onAppHide) this.unsubscribe.push(platform.onAppHide(() => this.connection.appHidden()));
     if (platform.onAppShow) this.unsubscribe.push(platform.onAppShow(() => this.connection.appShown()));
     if (platform.onNetworkChange) this.unsubscribe.push(platform.onNetworkChange((online) => this.connection.networkChanged(online)));
@@ -285,12 +292,16 @@ export class FlooClient {
         else if (meta.ns === NameSpace.ROSTER_NOTICE) this.roster.onNotice(meta);
         else this.users.onNotice(meta);
       },
+      deliveryAcks: this.options.deliveryAcks,
+      sendOp: (type: number, to: string, mid: string) => {
+        outbox.add({ clientMid: outbox.nextClientMid(), ns: NameSpace.MESSAGE, to, payload: opBody(type, mid, to) }).catch(() => undefined);
+      },
     };
     const sync = new SyncEngine({
       log: this.log,
       send: (f) => this.connection.send(f),
-      applyPage: async (metas) => {
-        await applyPage(receiveDeps, metas);
+      applyPage: async (metas, uid) => {
+        await applyPage(receiveDeps, metas, uid);
         await store.flush(); // Stored for good before the page is acknowledged.
       },
       onIdle: () => this.syncIdle(),
@@ -393,6 +404,8 @@ export class FlooClient {
 
   private async settled(p: PendingSend, result: { serverMid?: string; error?: FlooError }): Promise<Message | undefined> {
     const user = this.user;
+    // An own recall, delete or edit takes effect here once the server has it (also after an app restart).
+    if (user && !p.key && !result.error) return applyOwnOp({ me: user.userId, store: user.store, events: this.events }, p.payload);
     if (!user || !p.key) return undefined;
     const status = result.error ? 'failed' : 'sent';
     const message = await user.store.settleSending(p.key, p.clientMid, { id: result.serverMid, status });
@@ -408,6 +421,8 @@ export class FlooClient {
     const user = this.session();
     const key = conversationKey(ref);
     const before = user.store.getConversation(key)?.unread ?? 0;
+    // Group messages are acknowledged one by one (the newest 50): groups with read acks on keep receipts.
+    const groupAcks = ref.type === 'group' && notifyServer && before ? (await user.store.messages(key)).filter((m) => !m.isOwn && m.status === 'unread').slice(-50) : [];
     const newest = await user.store.markRead(key);
     const summary = user.store.getConversation(key);
     if (summary) this.events.emit('conversationUpdate', summary);
@@ -421,6 +436,7 @@ export class FlooClient {
     });
     const sends = [op(OpType.READ_ALL, user.userId)];
     if (ref.type === 'user') sends.push(op(OpType.READ_ACK, ref.id));
+    for (const m of groupAcks) sends.push(user.outbox.add({ clientMid: user.outbox.nextClientMid(), ns: NameSpace.MESSAGE, to: m.from, payload: opBody(OpType.READ_ACK, m.id, ref.id) }));
     await Promise.all(sends);
   }
 

@@ -121,6 +121,8 @@ const BY_REST: Readonly<Record<number, ErrorCode>> = {
   20014: 'GroupExceedLimitUserCreate', 20015: 'GroupExceedLimitUserJoin', 20016: 'GroupKickTooManyTimes',
   20017: 'GroupExceedLimitGlobal', 20018: 'GroupMsgNotifyTypeUnknown', 20020: 'GroupAnnouncementNotFound',
   20021: 'GroupAnnouncementForbidden', 20022: 'GroupSharedFileNotFound', 20023: 'GroupSharedFileOperateNotAllowed',
+  // Uploads (docs/rich-messages.md): too large, a type the slot does not take, an expired or used slot.
+  10030: 'ServerFileUploadUnknownError', 10031: 'InvalidFileObjectType', 10032: 'InvalidFileSign',
 };
 
 /** The client error code matching a REST ("ratel") envelope code. */

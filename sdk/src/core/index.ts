@@ -14,6 +14,9 @@ export type { ConnectionState, ConnectionStateChange, StateInfo } from './connec
 export type { BackoffOptions } from './connection/backoff';
 export type { LocalStoreOptions } from './store/local-store';
 export type { SendOptions, HistoryPage, MessagesManager } from './managers/messages';
+export type { MessageSearchOptions } from './managers/message-ops';
+export type { SendFileOptions } from './managers/message-files';
+export type { FilesManager, FileKind, FileTransfer, UploadOptions, UploadTarget, UploadedFile } from './managers/files';
 export type { ConversationsManager } from './managers/conversations';
 export type { UsersManager, CacheOptions } from './managers/users';
 export type { RosterManager } from './managers/roster';
@@ -23,6 +26,6 @@ export { conversationKey } from './types';
 export type { Conversation, ConversationRef, ConversationType, ContentKind, Message, MessageStatus } from './types';
 export type {
   Platform, RawSocket, SocketHandlers, HttpRequest, HttpResponse, UploadRequest, DownloadRequest, DownloadResult,
-  TransferProgress, KeyValueStorage, Timers, TimerHandle, LogLevel, LogSink,
+  TransferProgress, TransferSignal, KeyValueStorage, Timers, TimerHandle, LogLevel, LogSink,
 } from './platform';
 export type { Listener } from './events';

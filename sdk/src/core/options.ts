@@ -19,6 +19,11 @@ export interface ClientOptions {
   storage?: Partial<LocalStoreOptions>;
   /** Device description sent at login (default: the platform name). */
   deviceInfo?: string;
+  /**
+   * Tell senders when their 1:1 messages reach this device (OPER DELIVER_ACK; default false). One ack
+   * per sender per received batch, for the newest message of the batch.
+   */
+  deliveryAcks?: boolean;
 }
 
 /** Timeouts (milliseconds). */
@@ -46,6 +51,7 @@ export interface ResolvedOptions {
   reconnect: BackoffOptions;
   storage: LocalStoreOptions;
   deviceInfo?: string;
+  deliveryAcks: boolean;
 }
 
 /** The Lanying service's discovery endpoint. */
@@ -66,6 +72,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
       budgetBytes: 8 * 1024 * 1024, maxPersistedPerConversation: 200, maxInMemoryPerConversation: 1000, flushDelayMs: 50,
       ...options.storage,
     },
+    deliveryAcks: options.deliveryAcks === true,
   };
   if (options.deviceInfo !== undefined) resolved.deviceInfo = options.deviceInfo;
   return resolved;

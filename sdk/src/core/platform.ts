@@ -48,6 +48,15 @@ export interface TransferProgress {
   total: number;
 }
 
+/**
+ * Cancels a transfer. `onAbort` callbacks run once when the core aborts (at once if it already has);
+ * the platform then stops the transfer and rejects.
+ */
+export interface TransferSignal {
+  readonly aborted: boolean;
+  onAbort(cb: () => void): void;
+}
+
 /** A file upload (multipart/form-data). */
 export interface UploadRequest {
   url: string;
@@ -59,6 +68,7 @@ export interface UploadRequest {
   formData?: Record<string, string>;
   timeoutMs: number;
   onProgress?(progress: TransferProgress): void;
+  signal?: TransferSignal;
 }
 
 /** A file download to a local path chosen by the platform. */
@@ -67,6 +77,7 @@ export interface DownloadRequest {
   headers: Record<string, string>;
   timeoutMs: number;
   onProgress?(progress: TransferProgress): void;
+  signal?: TransferSignal;
 }
 
 /** Result of a download. */

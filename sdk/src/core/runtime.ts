@@ -31,6 +31,8 @@ export interface Runtime {
   session(): UserSession;
   /** This client's device serial number for the logged-in user (0 before the first login completes). */
   deviceSn(): number;
+  /** The current REST token ('' before login): file URLs carry it. */
+  token(): string;
   /** The password changed: a later token refresh of this session uses the new one. */
   passwordChanged(password: string): void;
 }

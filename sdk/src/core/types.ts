@@ -46,6 +46,12 @@ export interface Message {
   status: MessageStatus;
   /** Sent by the logged-in user (from this or another of their devices). */
   isOwn: boolean;
+  /** The text was changed by its sender after sending (`messages.edit`). */
+  edited?: boolean;
+  /** Recalled by its sender (or a group admin): kept as a placeholder with empty content and no attachment. */
+  recalled?: boolean;
+  /** Own message: a recipient device reported delivery (only when the recipient enables `deliveryAcks`). */
+  delivered?: boolean;
 }
 
 /** A conversation as listed. */
@@ -57,6 +63,8 @@ export interface Conversation {
   unread: number;
   /** Time of the last activity (ms). */
   updatedAt: number;
+  /** An unread message mentions the user (or everyone); cleared by `markRead`. */
+  mentioned: boolean;
 }
 
 /** Stable string key of a conversation (`user:1002`, `group:5001`). */

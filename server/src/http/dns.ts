@@ -9,7 +9,8 @@ import type { Route } from './routes';
 /** A Host header value we are willing to echo (host name or IP, optional port; no path, no spaces). */
 const SAFE_HOST = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?$/;
 
-function advertisedHost(req: RestRequest): string {
+/** The host (and port) clients reached this server by, from Host or X-Forwarded-Host when safe to echo. */
+export function advertisedHost(req: RestRequest): string {
   const raw = req.headers['x-forwarded-host'] ?? req.headers.host;
   const host = (Array.isArray(raw) ? raw[0] : raw)?.split(',')[0].trim();
   return host && SAFE_HOST.test(host) ? host : `127.0.0.1`;

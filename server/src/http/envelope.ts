@@ -1,5 +1,6 @@
 /** The ratel JSON envelope `{code, message, data}` and the business codes this server uses. */
 import type { ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 
 /**
  * Business codes (in the body; the HTTP status stays 200 for them, as the SDKs read only the body).
@@ -40,6 +41,10 @@ export const RestCode = {
   GROUP_ANNOUNCEMENT_NOT_FOUND: 20020,
   GROUP_SHARED_FILE_NOT_FOUND: 20022,
   GROUP_SHARED_FILE_OPERATE_NOT_ALLOWED: 20023,
+  /** File refusals (docs/rich-messages.md, "Files"): too large (HTTP 413), a type the slot does not take, an expired or used slot. */
+  FILE_TOO_LARGE: 10030,
+  FILE_TYPE_NOT_ALLOWED: 10031,
+  FILE_SLOT_INVALID: 10032,
   /** The app id is unknown. */
   APP_NOT_FOUND: 40000,
   /** The app is not in service. */
@@ -48,10 +53,19 @@ export const RestCode = {
 
 /** A request that must be answered with a non-200 business code. */
 export class RestError extends Error {
-  constructor(readonly code: number, message: string) {
+  /** `httpStatus`: 200 for business refusals; file transfers also use 403, 404, 413 and 416. */
+  constructor(readonly code: number, message: string, readonly httpStatus = 200) {
     super(message);
     this.name = 'RestError';
   }
+}
+
+/**
+ * A handler's answer that is not a JSON envelope (file bytes): the REST handler writes the status and
+ * headers (plus CORS) and streams the body (none for HEAD).
+ */
+export class RawResponse {
+  constructor(readonly status: number, readonly headers: Record<string, string | number>, readonly body?: Readable | Uint8Array) {}
 }
 
 /** Shorthand for an invalid-parameter error. */

@@ -1,15 +1,20 @@
 /**
  * The REST ("ratel") request handler: CORS, routing, JSON bodies, app and token resolution, and the
  * `{code, message, data}` envelope. Only the body's code matters to the SDKs, so business errors are
- * sent with HTTP 200; unknown paths get HTTP 404 as well as code 404.
+ * sent with HTTP 200; unknown paths get HTTP 404 as well as code 404. File routes also answer with a
+ * RawResponse (bytes) and with the HTTP status a RestError names (413, 403...).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { hashToken } from '../auth/tokens';
 import type { ServerContext } from '../context';
 import { appRoutes } from './app';
 import { dnsRoutes } from './dns';
-import { CORS_HEADERS, RestCode, RestError, sendEnvelope } from './envelope';
+import { CORS_HEADERS, RawResponse, RestCode, RestError, sendEnvelope } from './envelope';
+import { fileRoutes } from './files';
 import { groupRoutes } from './group';
+import { messageRoutes } from './message';
 import { readJsonBody, type AuthedRequest, type RestRequest } from './request';
 import { rosterRoutes } from './roster';
 import type { Route } from './routes';
@@ -17,7 +22,7 @@ import { tokenRoutes } from './token';
 import { userRoutes } from './user';
 
 /** Every REST route of the server. */
-export const ROUTES: readonly Route[] = [...appRoutes, ...dnsRoutes, ...tokenRoutes, ...userRoutes, ...rosterRoutes, ...groupRoutes];
+export const ROUTES: readonly Route[] = [...appRoutes, ...dnsRoutes, ...tokenRoutes, ...userRoutes, ...rosterRoutes, ...groupRoutes, ...fileRoutes, ...messageRoutes];
 
 /** Creates the `request` listener of the HTTP server. */
 export function createRestHandler(ctx: ServerContext): (req: IncomingMessage, res: ServerResponse) => void {
@@ -49,23 +54,43 @@ async function handle(ctx: ServerContext, table: Map<string, Route>, req: Incomi
   }
   try {
     let body: Record<string, unknown> = {};
-    if (method === 'POST') body = await readJsonBody(req, ctx.options.maxBodyBytes);
-    else req.resume();
+    // A raw route's handler reads (or drains) the request stream itself.
+    if (!route.raw && method === 'POST') body = await readJsonBody(req, ctx.options.maxBodyBytes);
+    else if (!route.raw) req.resume();
     const request: RestRequest = { ctx, method, path, query: url.searchParams, headers: req.headers, body };
+    if (route.raw) request.raw = req;
     const appId = header(req, 'app_id') ?? url.searchParams.get('app_id') ?? undefined;
     if (appId) request.app = await ctx.store.getApp(appId);
     if (route.auth) {
       await authenticate(ctx, request, req, url);
       if (request.app && request.app.status !== 'normal') throw new RestError(RestCode.APP_ABNORMAL, 'app is not in service');
-      const data = await route.handler(request as AuthedRequest);
-      sendEnvelope(res, 200, RestCode.OK, 'ok', data);
+      await answer(req, res, await route.handler(request as AuthedRequest));
     } else {
-      const data = await route.handler(request);
-      sendEnvelope(res, 200, RestCode.OK, 'ok', data);
+      await answer(req, res, await route.handler(request));
     }
   } catch (err) {
     if (!(err instanceof RestError)) throw err;
-    sendEnvelope(res, 200, err.code, err.message, null);
+    if (res.destroyed) return; // the client went away (e.g. an aborted upload): nobody to answer
+    sendEnvelope(res, err.httpStatus, err.code, err.message, null);
+  }
+}
+
+/** Writes a handler's result: an envelope around `data`, or a RawResponse as is. */
+async function answer(req: IncomingMessage, res: ServerResponse, data: unknown): Promise<void> {
+  if (!(data instanceof RawResponse)) {
+    sendEnvelope(res, 200, RestCode.OK, 'ok', data);
+    return;
+  }
+  res.writeHead(data.status, { ...CORS_HEADERS, ...data.headers });
+  const body = data.body;
+  if (req.method === 'HEAD' || body === undefined) {
+    if (body instanceof Readable) body.destroy();
+    res.end();
+  } else if (body instanceof Readable) {
+    // A client that goes away mid-download ends the pipeline with an error: nothing to report.
+    await pipeline(body, res).catch(() => undefined);
+  } else {
+    res.end(body);
   }
 }
 

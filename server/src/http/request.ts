@@ -11,8 +11,10 @@ export interface RestRequest {
   path: string;
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
-  /** The JSON body of a POST (an object; `{}` when empty). */
+  /** The JSON body of a POST (an object; `{}` when empty, and on `raw` routes). */
   body: Record<string, unknown>;
+  /** The unread request stream, on `raw` routes only. */
+  raw?: IncomingMessage;
   /** The app named by the `app_id` header (or query), when known. */
   app?: AppRecord;
   /** The token's user, on authenticated routes. */

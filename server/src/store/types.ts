@@ -6,7 +6,9 @@
  * Ids of users, groups and messages are JS numbers: all are kept below 2^53 by design (official
  * clients convert them to numbers), and converted to decimal strings only at the wire boundary.
  */
+import type { FileStore } from './file-types';
 import type { GroupAdminStore } from './group-types';
+import type { ReceiptStore } from './receipt-types';
 import type { RosterStore } from './roster-types';
 
 /** An application (tenant). Users, groups and messages belong to exactly one app. */
@@ -284,7 +286,7 @@ export interface MessageStore {
 }
 
 /** The whole storage of a server. */
-export interface Store extends AccountStore, GroupStore, MessageStore, RosterStore, GroupAdminStore {
+export interface Store extends AccountStore, GroupStore, MessageStore, RosterStore, GroupAdminStore, FileStore, ReceiptStore {
   /** Flushes and releases the storage. */
   close(): Promise<void>;
 }

@@ -3,7 +3,9 @@
  * WebSockets (5 at most, ArrayBuffer in and out), storage with the 1 MB / 10 MB limits, wx.request /
  * uploadFile / downloadFile over real HTTP (10 of each at most), a small file system, and the app
  * lifecycle: hide → suspended after 5 s (sockets die, requests fail `interrupted`, callbacks wait for
- * show), network loss. `createWxShim()` returns the `wx` object and a `control` to drive it.
+ * show), network loss; pickers, viewers, the action sheet, clipboard, recorder and audio player answer as
+ * the test's `control.media` decides (media-api.ts, audio-api.ts). `createWxShim()` returns the `wx`
+ * object and a `control` to drive it.
  * See docs/compat.md for what is reproduced and what is not.
  */
 import { AppRuntime, type NetworkType, type ShowOrder } from './app-runtime';
@@ -18,6 +20,9 @@ import { createStorageApi } from './storage-api';
 import { createSystemApi, DEFAULT_SYSTEM_INFO, type SystemInfo } from './system-api';
 import { hostTimers, type ShimTimers } from './timers';
 import { createTransfers } from './transfer-api';
+import { MediaControl } from './media-control';
+import { createMediaApi } from './media-api';
+import { createAudioApi } from './audio-api';
 
 export { WxStorageArea, WX_STORAGE_LIMITS, type StorageLimits } from './storage';
 export { WxSyncError, type WxFail } from './callbacks';
@@ -29,6 +34,7 @@ export type { RequestRecord } from './request-api';
 export type { NetworkType, ShowOrder } from './app-runtime';
 export type { SandboxTimers } from './app-timers';
 export type { ShimTimers } from './timers';
+export { MediaControl, DEFAULT_LOCATION, type MediaCall, type MediaPick, type FilePick, type LocationPick } from './media-control';
 
 /** Settings of a shim; every one has WeChat's default. */
 export interface WxShimOptions {
@@ -98,6 +104,8 @@ export interface WxShimControl {
   /** Bytes and keys in storage. */
   storageUsage(): { bytes: number; keys: number };
   readonly files: FakeFileSystem;
+  /** The user's answers to pickers and action sheets, and the record of media/UI calls (media-control.ts). */
+  readonly media: MediaControl;
   /** What app callbacks threw. */
   readonly appErrors: unknown[];
   /** setTimeout/setInterval for code running inside the app (they stop while it is suspended). */
@@ -124,7 +132,7 @@ export interface WxShim {
 
 function buildWx(runtime: AppRuntime, parts: {
   storage: WxStorageArea; sockets: SocketPool; http: HttpTasks; files: FakeFileSystem; requests: RequestRecord[];
-  makeArrayBuffer: (b: Uint8Array) => ArrayBuffer; system: SystemInfo; appId: string;
+  makeArrayBuffer: (b: Uint8Array) => ArrayBuffer; system: SystemInfo; appId: string; media: MediaControl;
 }) {
   const fsManager = parts.files.manager(runtime.deliver, parts.makeArrayBuffer);
   return {
@@ -135,6 +143,8 @@ function buildWx(runtime: AppRuntime, parts: {
     request: createRequest(parts.http, runtime.deliver, parts.requests, parts.makeArrayBuffer),
     ...createTransfers(parts.http, parts.files, runtime.deliver),
     getFileSystemManager: () => fsManager,
+    ...createMediaApi(parts.media, parts.files, runtime.deliver),
+    ...createAudioApi(parts.media, parts.files, parts.http, runtime.deliver),
   };
 }
 
@@ -158,8 +168,9 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
   const files = new FakeFileSystem(options.fileSystemRoot);
   const requests: RequestRecord[] = [];
   const sandboxTimers = createSandboxTimers(runtime);
+  const media = new MediaControl();
   const wx = buildWx(runtime, {
-    storage, sockets, http, files, requests, makeArrayBuffer,
+    storage, sockets, http, files, requests, makeArrayBuffer, media,
     system: { ...DEFAULT_SYSTEM_INFO, ...(options.system ?? {}) }, appId: options.appId ?? 'wx0000000000000000',
   });
   const control: WxShimControl = {
@@ -175,6 +186,7 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     storage,
     storageUsage: () => storage.usage(),
     files,
+    media,
     appErrors: runtime.errors,
     timers: sandboxTimers,
     get state() {

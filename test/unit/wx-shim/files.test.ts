@@ -69,3 +69,38 @@ test('downloadFile saves to a temporary path readable through the FileSystemMana
   const saved = await outcome<{ filePath: string }>((cb) => shim.wx.downloadFile({ url: `${server.http}/bytes/3`, filePath: `${USER_DATA_PATH}/three.bin`, ...cb }));
   expect(saved.result.filePath).toBe(`${USER_DATA_PATH}/three.bin`);
 });
+
+/** Resolves once `check()` holds (polled; the test's own timeout bounds it). */
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((r) => setTimeout(r, 5));
+}
+
+test('UploadTask.abort() ends a running upload with "uploadFile:fail abort"; a second abort changes nothing', async () => {
+  const fsm = shim.wx.getFileSystemManager();
+  const file = `${USER_DATA_PATH}/big.bin`;
+  fsm.writeFileSync(file, 'y'.repeat(300_000), 'utf8');
+  let task!: { abort(): void };
+  const r = outcome((cb) => {
+    task = shim.wx.uploadFile({ url: `${server.http}/hold`, filePath: file, name: 'file', ...cb });
+  });
+  await until(() => server.held() === 1);
+  task.abort();
+  expect(await r).toMatchObject({ ok: false, result: { errMsg: 'uploadFile:fail abort' } });
+  expect(() => task.abort()).not.toThrow();
+  const again = await outcome<{ statusCode: number }>((cb) => shim.wx.uploadFile({ url: `${server.http}/upload`, filePath: file, name: 'file', ...cb }));
+  expect(again).toMatchObject({ ok: true, result: { statusCode: 200 } });
+  server.release();
+});
+
+test('DownloadTask.abort() ends a running download with "downloadFile:fail abort", also before it started', async () => {
+  let task!: { abort(): void };
+  const r = outcome((cb) => {
+    task = shim.wx.downloadFile({ url: `${server.http}/hold`, ...cb });
+  });
+  await until(() => server.held() === 1);
+  task.abort();
+  expect(await r).toMatchObject({ ok: false, result: { errMsg: 'downloadFile:fail abort' } });
+  const early = await outcome((cb) => shim.wx.downloadFile({ url: `${server.http}/bytes/10`, ...cb }).abort());
+  expect(early).toMatchObject({ ok: false, result: { errMsg: 'downloadFile:fail abort' } });
+  server.release();
+});

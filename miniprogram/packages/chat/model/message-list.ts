@@ -23,9 +23,33 @@ export interface Bubble {
   initial: string;
   /** Group chats name the sender of others' messages. */
   showName: boolean;
-  /** A failed message that was sent again is hidden (its copy is drawn instead). */
+  /** A failed message that was sent again, or one deleted, is hidden. */
   hidden: boolean;
+  /** How the content is drawn (text when absent). Every field below is a plain value, so redraws diff by field. */
+  kind?: BubbleKind;
+  /** Image thumbnail or video cover: the server URL (with token), or the local file while sending. */
+  src?: string;
+  /** Drawn size of an image or video cover (rpx). */
+  w?: number;
+  h?: number;
+  /** Voice: `3"`; video: `0:07`. */
+  duration?: string;
+  /** Voice bubble width (rpx), longer for longer messages. */
+  voiceWidth?: number;
+  fileName?: string;
+  fileSize?: string;
+  /** Location: the place's address. */
+  address?: string;
+  /** The "edited" mark ('' when not edited). */
+  edited?: string;
+  /** Own 1:1 messages: "read" / "unread" ('' otherwise). */
+  readMark?: string;
+  /** Upload progress of an own file being sent (0–100), -1 when none. */
+  progress?: number;
 }
+
+/** The kinds of bubble. */
+export type BubbleKind = 'text' | 'image' | 'audio' | 'video' | 'file' | 'location' | 'recalled' | 'other';
 
 /** The data the list writes. */
 export interface ListData {
@@ -109,6 +133,17 @@ export class MessageList {
   hide(key: string): Patch {
     const slot = this.slots.get(key);
     return slot ? { [`blocks[${slot.block}].items[${slot.index}].hidden`]: true } : {};
+  }
+
+  /** Hides a drawn message by its ids (deleted here or on another device). */
+  hideMessage(message: Message): Patch {
+    const key = this.keyOf(message);
+    return key ? this.hide(key) : {};
+  }
+
+  /** The key a message is drawn under, if it is drawn. */
+  keyFor(message: Message): string | undefined {
+    return this.keyOf(message);
   }
 
   /** Redraws every message (names or language changed); only changed fields are sent. */

@@ -2,6 +2,7 @@
 import type { Meta } from '../../protocol/types';
 import { InvalidArgumentError } from '../errors';
 import type { Runtime } from '../runtime';
+import { FilesManager } from './files';
 import { checkId, checkInt, checkText } from '../validate';
 import { flag, GroupCore, groupArg, many, MAX_TEXT, minutesArg, obj, one, optText, userList } from '../social/group-core';
 import { groupInfo, groupSettings, joinedGroups, memberPage, updateInfo, updateSettings } from '../social/group-info';
@@ -60,6 +61,12 @@ export class GroupsManager {
   /** Changes name, avatar, description or ext (one request per field given); resolves with the new information. */
   update(groupId: string, u: GroupUpdate): Promise<GroupInfo> {
     return updateInfo(this.c, groupId, u);
+  }
+
+  /** Uploads an image (local path) and makes it the group's avatar (owner, admins, or members if allowed). */
+  async updateAvatar(groupId: string, path: string): Promise<GroupInfo> {
+    const { url } = await new FilesManager(this.rt).upload({ path, for: { groupAvatar: groupId } }).result;
+    return this.update(groupId, { avatar: url });
   }
 
   /** The groups the user belongs to, from the cache unless `refresh` (or a join made it stale). */

@@ -1,12 +1,14 @@
-/** Sending messages and reading history. */
+/** Sending messages, reading history and (through ./message-ops.ts) operations on messages. */
 import { ContentType, MessageType, NameSpace } from '../../protocol/enums';
 import type { MessageBody } from '../../protocol/types';
 import { InvalidArgumentError } from '../errors';
 import type { Runtime } from '../runtime';
 import { conversationOf, messageFromMeta } from '../sync/convert';
-import { checkInt, checkJson, checkRef, checkText } from '../validate';
+import { checkId, checkInt, checkJson, checkRef, checkText } from '../validate';
 import { conversationKey, ctypeOfKind, kindOfCtype, type ContentKind, type ConversationRef, type Message } from '../types';
 import { compareIds } from '../../protocol/ids';
+import * as ops from './message-ops';
+import { MessageFiles, type SendFileOptions } from './message-files';
 
 /** A message to send. */
 export interface SendOptions {
@@ -22,6 +24,8 @@ export interface SendOptions {
   ext?: string | object;
   /** SDK extras (mentions...): a JSON string or an object. */
   config?: string | object;
+  /** @mentions: user ids, or `'all'`; merged into `config` as `mentionList` / `mentionAll`. */
+  mentions?: string[] | 'all';
 }
 
 /** One page of history. */
@@ -37,7 +41,14 @@ const MAX_CONTENT = 64 * 1024;
 
 /** The `client.messages` API. */
 export class MessagesManager {
-  constructor(private readonly rt: Runtime) {}
+  /** When `typing` was last sent per conversation (the rate limit). */
+  private readonly typingSent = new Map<string, number>();
+  /** File messages (./message-files.ts). */
+  private readonly mf: MessageFiles;
+
+  constructor(private readonly rt: Runtime) {
+    this.mf = new MessageFiles(rt, this);
+  }
 
   /** Sends a text message; resolves with the message once the server has it (status `sent`). */
   sendText(to: ConversationRef, text: string, extra: Omit<SendOptions, 'to' | 'kind' | 'content'> = {}): Promise<Message> {
@@ -57,7 +68,7 @@ export class MessagesManager {
     const content = checkText(options.content ?? '', 'content', MAX_CONTENT, kind !== 'text');
     const attachment = checkJson(options.attachment, 'attachment');
     const ext = checkJson(options.ext, 'ext');
-    const config = checkJson(options.config, 'config');
+    const config = checkJson(withMentions(options.config, options.mentions), 'config');
     const session = this.rt.session();
     if (this.rt.connectionState() === 'closed' || this.rt.connectionState() === 'failed') {
       throw new InvalidArgumentError('the client is not logged in');
@@ -75,11 +86,14 @@ export class MessagesManager {
     if (attachment !== undefined) message.attachment = attachment;
     if (ext !== undefined) message.ext = ext;
     if (config !== undefined) message.config = config;
+    const entry = { clientMid, key, ns: NameSpace.MESSAGE, to: to.id, payload: body };
+    // Commands are for the app only: never stored nor listed; the send resolves with the acked message.
+    if (kind === 'command') return (await session.outbox.add({ ...entry, key: undefined, cmd: message })) as Message;
     await session.store.addSending(key, message);
     this.rt.events.emit('messageStatus', { message });
     const summary = session.store.getConversation(key);
     if (summary) this.rt.events.emit('conversationUpdate', summary);
-    const settled = await session.outbox.add({ clientMid, key, ns: NameSpace.MESSAGE, to: to.id, payload: body });
+    const settled = await session.outbox.add(entry);
     return settled as Message;
   }
 
@@ -88,10 +102,31 @@ export class MessagesManager {
    * come back when the conversation is reopened) and the same content goes out as a new message.
    */
   async resend(failed: Message): Promise<Message> {
+    const upload = this.mf.resend(failed); // a file whose upload failed (or died with the app) is uploaded again
+    if (upload) return upload;
     if (!failed?.isOwn || failed.status !== 'failed' || !failed.clientMid) throw new InvalidArgumentError('resend() takes a failed own message');
     await this.rt.session().store.removeUnsent(conversationKey(checkRef(failed.conversation)), failed.clientMid);
     const { conversation: to, kind, content, attachment, ext, config } = failed;
     return this.send({ to, kind, content, attachment, ext, config });
+  }
+
+  /**
+   * Sends an image, voice, video or file from a local path: the message is listed at once (`sending`,
+   * attachment with `localPath`), `messageProgress` reports the upload, then it goes out like `send`.
+   * A failed upload leaves it `failed` (resend uploads again); see ./message-files.ts.
+   */
+  sendFile(options: SendFileOptions): Promise<Message> {
+    return this.mf.send(options);
+  }
+
+  /** Cancels the upload of a `sending` file message (it becomes `failed`); false when none is running. */
+  cancelSend(message: Message): boolean {
+    return this.mf.cancel(message);
+  }
+
+  /** Forwards a message to another conversation (same kind, `ext.forward = {from, mid}`; files included). */
+  forward(message: Message, to: ConversationRef): Promise<Message> {
+    return this.mf.forward(message, to);
   }
 
   /** Messages of a conversation known locally (stored or received this session), oldest first. */
@@ -116,7 +151,7 @@ export class MessagesManager {
       if (meta.ns !== NameSpace.MESSAGE || !meta.payload || !meta.id) continue;
       const body = meta.payload as MessageBody;
       const mref = conversationOf(meta, body, session.userId);
-      if (!mref || mref.type !== ref.type) continue;
+      if (!mref || mref.type !== ref.type || body.ctype === ContentType.COMMAND) continue;
       messages.push(messageFromMeta(meta, body, mref, session.userId));
     }
     messages.sort((a, b) => compareIds(a.id, b.id));
@@ -125,4 +160,66 @@ export class MessagesManager {
     const next = dl.next_key && dl.next_key !== '0' && messages.length > 0 ? dl.next_key : undefined;
     return next === undefined ? { messages } : { messages, next };
   }
+
+  /**
+   * Recalls a message: the sender within the server's window (5 minutes by default), group owner and
+   * admins any time. Everyone's copy becomes a placeholder (`recalled: true`, no content). Rejects with
+   * `MessageOutRecallTime` or `UserPermissionDenied`.
+   */
+  recall(message: Message): Promise<void> {
+    return ops.recall(this.rt, message);
+  }
+
+  /** Deletes a message for the user only, on all their devices. */
+  deleteForMe(message: Message): Promise<void> {
+    return ops.deleteForMe(this.rt, message);
+  }
+
+  /** Replaces the text of an own message (everyone sees it with `edited: true`); resolves with it. */
+  edit(message: Message, text: string): Promise<Message> {
+    return ops.edit(this.rt, message, text);
+  }
+
+  /** Tells the sender that their voice or video message was played (event `messagePlayed` there). */
+  ackPlayed(message: Message): Promise<void> {
+    return ops.ackPlayed(this.rt, message);
+  }
+
+  /** Shows or clears "typing…" at the peer(s); `typing` is sent at most once per 3 s per conversation. */
+  typing(to: ConversationRef, state: 'typing' | 'nothing'): void {
+    ops.typing(this.rt, this.typingSent, to, state);
+  }
+
+  /**
+   * Searches the messages cached on this device (not the server): case-insensitive, in text, file names
+   * and location addresses; newest first. Conversations not opened yet this session are read from
+   * storage in the background and join later searches.
+   */
+  search(query: string, options?: ops.MessageSearchOptions): Message[] {
+    return ops.search(this.rt, query, options);
+  }
+
+  /** Who read a group message (groups with read acks on; asked by the sender or an admin). */
+  readReceipts(message: Message): Promise<{ read: string[]; unread: string[] }> {
+    return ops.readReceipts(this.rt, message);
+  }
+}
+
+/** `config` with the mentions added (`mentionAll`, or `mentionList` with numeric ids as the official clients send). */
+function withMentions(config: SendOptions['config'], mentions: SendOptions['mentions']): SendOptions['config'] {
+  if (mentions === undefined) return config;
+  let base: object = {};
+  if (typeof config === 'string') {
+    try {
+      base = JSON.parse(config) as object;
+    } catch {
+      throw new InvalidArgumentError('config must be JSON when mentions are given');
+    }
+  } else if (config) base = config;
+  if (mentions === 'all') return { ...base, mentionAll: true };
+  if (!Array.isArray(mentions)) throw new InvalidArgumentError("mentions must be user ids or 'all'");
+  return { ...base, mentionList: mentions.map((id) => {
+    const n = Number(checkId(id, 'mentions[]'));
+    return Number.isSafeInteger(n) ? n : id;
+  }) };
 }

@@ -2,6 +2,7 @@
 import { UserNoticeType } from '../../protocol/enums';
 import type { Meta, UserNotice } from '../../protocol/types';
 import type { Runtime } from '../runtime';
+import { FilesManager } from './files';
 import { noticeContent } from '../social/notice-parse';
 import { MAX_IDS, checkIds, idString, ownFrom, record, records, userFrom, wireId, type Raw } from '../social/parse';
 import type { Device, OwnProfile, ProfileUpdate, UserNoticeEvent, UserProfile, UserSettings, UserSettingsUpdate } from '../social/types';
@@ -50,6 +51,12 @@ export class UsersManager {
   /** Changes the own nickname, avatar, description or ext; resolves with the updated profile. */
   async updateProfile(update: ProfileUpdate): Promise<OwnProfile> {
     return ownFrom(await this.own('profile', true, updateBody(update, PROFILE_FIELDS, 'updateProfile')));
+  }
+
+  /** Uploads an image (local path) and makes it the own avatar; resolves with the updated profile. */
+  async updateAvatar(path: string): Promise<OwnProfile> {
+    const { url } = await new FilesManager(this.rt).upload({ path, for: 'userAvatar' }).result;
+    return this.updateProfile({ avatar: url });
   }
 
   /** Public information about users, in the order asked (unknown ids left out); cached per id. */

@@ -24,6 +24,8 @@ export interface PendingSend {
   /** The payload: a MessageBody, or (CONVERSATION) a Conversation. */
   payload: MessageBody | Record<string, unknown>;
   createdAt: number;
+  /** A command message (never stored): the send resolves with it, given the server id, once acked. */
+  cmd?: Message;
 }
 
 interface OutboxDoc {
@@ -86,6 +88,11 @@ export class Outbox {
     return wait.promise;
   }
 
+  /** Writes a best-effort upload (typing) now, never queued nor resent; false when not connected. */
+  sendNow(entry: Omit<PendingSend, 'createdAt'>): boolean {
+    return this.deps.transmit(this.meta({ ...entry, createdAt: this.deps.now() }));
+  }
+
   /** (Re)writes every pending send, in order: called each time the connection logs in. */
   resendAll(): void {
     for (const p of this.pending) if (!this.deps.transmit(this.meta(p))) break;
@@ -104,7 +111,7 @@ export class Outbox {
     this.waiting.delete(mid);
     if (code === StatusCode.OK) {
       const message = await this.deps.settled(p, { serverMid: dl.server_mid });
-      wait?.resolve(message);
+      wait?.resolve(message ?? (p.cmd && { ...p.cmd, id: dl.server_mid ?? '', status: 'sent' }));
     } else {
       const error = new ServerError(codeFromStatus(code, dl.status?.reason), `send refused: ${dl.status?.reason || `status ${code ?? 0}`}`, { status: code });
       await this.deps.settled(p, { error });

@@ -85,6 +85,7 @@ export class LocalStore {
       return; // A corrupt index is dropped; the server still has everything.
     }
     for (const c of doc.conversations ?? []) {
+      c.mentioned = c.mentioned === true; // Indexes written before mentions existed.
       const key = `${c.ref.type}:${c.ref.id}`;
       this.entries.set(key, { summary: c, messages: [], ids: new Set(), loaded: false, loading: null });
       const size = (c as Conversation & { bytes?: number }).bytes;
@@ -197,8 +198,61 @@ export class LocalStore {
       entry.summary.lastMessage = entry.messages.find((m) => m.id === entry.summary.lastMessage?.id) ?? entry.summary.lastMessage;
     }
     entry.summary.unread = 0;
+    entry.summary.mentioned = false;
     this.touch(key);
     return newest;
+  }
+
+  /**
+   * Marks a conversation unread: message `mid` (if here and from others) goes back to `unread` and the
+   * count becomes at least 1. False when the conversation is unknown.
+   */
+  async markUnread(key: string, mid: string): Promise<boolean> {
+    const entry = this.entries.get(key);
+    if (!entry) return false;
+    await this.change(key, mid, (m) => (m.isOwn ? m : { ...m, status: 'unread' }));
+    entry.summary.unread = Math.max(entry.summary.unread, 1);
+    this.touch(key);
+    return true;
+  }
+
+  /** Flags a conversation as mentioning the user. */
+  setMentioned(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry || entry.summary.mentioned) return;
+    entry.summary.mentioned = true;
+    this.touch(key);
+  }
+
+  /**
+   * Replaces message `id` of an existing conversation with `fn(message)`; undefined removes it, and its id
+   * stays known so a later history page cannot bring it back. Keeps the unread count and the last
+   * message right. Returns [before, after], or undefined when the message is not here.
+   */
+  async change(key: string, id: string, fn: (m: Message) => Message | undefined): Promise<[Message, Message | undefined] | undefined> {
+    if (!this.entries.has(key)) return undefined;
+    const entry = await this.loaded(key);
+    const i = entry.messages.findIndex((m) => m.id === id);
+    if (i < 0) return undefined;
+    const before = entry.messages[i];
+    const after = fn(before);
+    if (after) entry.messages[i] = after;
+    else entry.messages.splice(i, 1);
+    entry.summary.unread += Number(isUnread(after)) - Number(isUnread(before));
+    entry.summary.lastMessage = entry.messages[entry.messages.length - 1];
+    this.touch(key);
+    return [before, after];
+  }
+
+  /** Message lists held in memory (for local search); starts loading the stored ones not yet read. */
+  cached(key?: string): Message[][] {
+    const out: Message[][] = [];
+    for (const [k, e] of this.entries) {
+      if (key !== undefined && k !== key) continue;
+      if (!e.loaded) void this.loaded(k);
+      out.push(e.messages);
+    }
+    return out;
   }
 
   /** Removes a conversation and its messages. */
@@ -234,7 +288,7 @@ export class LocalStore {
   private async loaded(key: string): Promise<ConversationEntry> {
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { summary: { ref: refFromKey(key), unread: 0, updatedAt: 0 }, messages: [], ids: new Set(), loaded: true, loading: null };
+      entry = { summary: { ref: refFromKey(key), unread: 0, updatedAt: 0, mentioned: false }, messages: [], ids: new Set(), loaded: true, loading: null };
       this.entries.set(key, entry);
       return entry;
     }
@@ -316,6 +370,10 @@ export class LocalStore {
   private shardKey(key: string): string {
     return `${this.prefix}c:${key}`;
   }
+}
+
+function isUnread(m: Message | undefined): boolean {
+  return !!m && !m.isOwn && m.status === 'unread';
 }
 
 /** Inserts a message with a server id in id order, before any still-sending own messages. */

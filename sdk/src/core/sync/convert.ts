@@ -35,6 +35,7 @@ export function messageFromMeta(meta: Meta, body: MessageBody, ref: Conversation
   if (body.attachment) m.attachment = body.attachment;
   if (body.ext) m.ext = body.ext;
   if (body.config) m.config = body.config;
+  if (body.edit_timestamp && body.edit_timestamp !== '0') m.edited = true;
   return m;
 }
 

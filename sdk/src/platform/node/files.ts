@@ -1,7 +1,7 @@
 /**
  * Upload and download over fetch and node:fs. fetch exposes no upload progress, so the multipart body
  * is encoded up front (fetch's own FormData encoder) and streamed in chunks, counting what fetch pulls.
- * Downloads stream to a fresh file and count the bytes written.
+ * Downloads stream to a fresh file and count the bytes written. Both stop when `req.signal` aborts.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
@@ -46,7 +46,7 @@ export function nodeUpload(req: UploadRequest): Promise<HttpResponse> {
       duplex: 'half',
     } as RequestInit);
     return { status: res.status, body: await res.text() };
-  });
+  }, req.signal);
 }
 
 /** A new file name in `dir`, keeping the URL's extension (as WeChat's temp paths do). */
@@ -87,5 +87,5 @@ export function nodeDownload(dir: string, req: DownloadRequest): Promise<Downloa
       throw err;
     }
     return { status: res.status, filePath };
-  });
+  }, req.signal);
 }

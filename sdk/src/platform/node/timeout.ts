@@ -2,14 +2,20 @@
  * Runs a fetch-based operation under a deadline: an AbortController cancels the request (and the
  * body transfer) when `ms` pass, and the rejection then says "timed out" instead of a bare AbortError.
  */
+import type { TransferSignal } from '../../core/platform';
 
-/** Calls `run` with a signal aborted after `ms`; the timer is cleared however `run` ends. */
-export async function withTimeout<T>(what: string, ms: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+/**
+ * Calls `run` with a signal aborted after `ms`, or when `cancel` (the core's TransferSignal) aborts;
+ * the timer is cleared however `run` ends.
+ */
+export async function withTimeout<T>(what: string, ms: number, run: (signal: AbortSignal) => Promise<T>, cancel?: TransferSignal): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), ms);
+  cancel?.onAbort(() => controller.abort());
   try {
     return await run(controller.signal);
   } catch (err) {
+    if (cancel?.aborted) throw new Error(`${what} aborted`);
     if (controller.signal.aborted) throw new Error(`${what} timed out after ${ms} ms`);
     throw transportError(what, err);
   } finally {

@@ -1,4 +1,4 @@
-/** Upload and download over `wx.uploadFile` / `wx.downloadFile`, with their progress events. */
+/** Upload and download over `wx.uploadFile` / `wx.downloadFile`, with their progress events and `abort()`. */
 import type { DownloadRequest, DownloadResult, HttpResponse, UploadRequest } from '../../core/platform';
 import type { WxApi } from './wx-api';
 import { runWxTask } from './task';
@@ -11,6 +11,7 @@ export function wxUpload(wx: Required<Pick<WxApi, 'uploadFile'>>, req: UploadReq
     });
     const onProgress = req.onProgress;
     if (onProgress) task?.onProgressUpdate?.((p) => onProgress({ loaded: p.totalBytesSent, total: p.totalBytesExpectedToSend }));
+    req.signal?.onAbort(() => task?.abort?.());
     return task;
   }).then((res) => ({ status: res.statusCode, body: typeof res.data === 'string' ? res.data : '' }));
 }
@@ -24,6 +25,7 @@ export function wxDownload(wx: Required<Pick<WxApi, 'downloadFile'>>, req: Downl
     const task = wx.downloadFile({ url: req.url, header: req.headers, timeout: req.timeoutMs, success, fail });
     const onProgress = req.onProgress;
     if (onProgress) task?.onProgressUpdate?.((p) => onProgress({ loaded: p.totalBytesWritten, total: p.totalBytesExpectedToWrite }));
+    req.signal?.onAbort(() => task?.abort?.());
     return task;
   }).then((res) => ({ status: res.statusCode, filePath: res.tempFilePath }));
 }

@@ -4,11 +4,13 @@ import type { Store } from '../types';
 import { SqliteAccounts } from './accounts';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { openDatabase, type DataLocation } from './database';
+import { SqliteFiles } from './files';
 import { SqliteGroupAdmin } from './group-admin';
 import { SqliteGroupContent } from './group-content';
 import { SqliteGroupRequests } from './group-requests';
 import { SqliteGroups } from './groups';
 import { SqliteMessages } from './messages';
+import { SqliteReceipts } from './receipts';
 import { SqliteRoster } from './roster';
 
 /** Options of {@link openSqliteStore}. */
@@ -32,7 +34,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const accounts = new SqliteAccounts(db);
   const groups = new SqliteGroups(db);
   const messages = new SqliteMessages(db, clock);
-  const repos = [accounts, groups, messages, new SqliteRoster(db), new SqliteGroupAdmin(db), new SqliteGroupRequests(db), new SqliteGroupContent(db)];
+  const repos = [accounts, groups, messages, new SqliteRoster(db), new SqliteGroupAdmin(db), new SqliteGroupRequests(db), new SqliteGroupContent(db), new SqliteFiles(db), new SqliteReceipts(db, messages.writes)];
   const checkpointer = db.memory ? undefined : startCheckpointer(db, db.name, (m) => options.onError?.(`WAL checkpoint worker: ${m}`));
   return composeStore(db, repos, messages, checkpointer);
 }

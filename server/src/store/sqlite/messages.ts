@@ -14,6 +14,11 @@ interface ItemRow {
   timestamp: number; edit_timestamp: number; is_read: number;
 }
 
+/** A queue row with what decides whether it is still worth delivering. */
+interface BatchRow extends ItemRow {
+  recalled: number; deleted: number;
+}
+
 interface MessageRow {
   id: number; app_id: string; from_uid: number; from_sn: number; to_uid: number; ns: number; kind: string;
   payload: Buffer; timestamp: number; recalled: number;
@@ -32,12 +37,21 @@ function toItem(r: ItemRow): StoredItem {
   };
 }
 
+/** True for a queue row that is no longer delivered: a recalled message, or the user's deleted copy. */
+function isGone(r: BatchRow): boolean {
+  return r.recalled !== 0 || r.deleted !== 0;
+}
+
 /** Messages and queues on one database connection. */
 export class SqliteMessages implements MessageStore {
   private readonly q;
   private readonly ids: MessageIdGenerator;
-  /** Writes on the message path (stores, acks, read marks) are group-committed once per event-loop turn. */
-  private readonly writes: GroupCommit;
+  /**
+   * Writes on the message path (stores, acks, read marks) are group-committed once per event-loop turn.
+   * Public (an instance field, so never bound onto the Store) for repositories that write on the same
+   * path (read receipts).
+   */
+  readonly writes: GroupCommit;
 
   constructor(db: Database.Database, private readonly clock: () => number) {
     this.writes = new GroupCommit(db);
@@ -55,13 +69,19 @@ export class SqliteMessages implements MessageStore {
       // The conversation row almost always exists: update it, and insert only when nothing was updated.
       bumpConv: db.prepare('UPDATE user_convs SET last_id = ? WHERE user_id = ? AND conv_id = ?'),
       insertConv: db.prepare('INSERT INTO user_convs (user_id, conv_id, conv_type, last_id) VALUES (?, ?, ?, ?)'),
+      // An operation or command is no conversation content: it never brings a conversation into (or back
+      // into) the list by itself. A conversation it creates, or finds hidden, stays hidden once nothing is
+      // pending (see pending()). SET expressions read the row's old values.
+      bumpConvOp: db.prepare(`UPDATE user_convs SET last_id = ?,
+        hidden_until = CASE WHEN last_id <= hidden_until THEN ? ELSE hidden_until END WHERE user_id = ? AND conv_id = ?`),
+      insertConvOp: db.prepare('INSERT INTO user_convs (user_id, conv_id, conv_type, last_id, hidden_until) VALUES (?, ?, ?, ?, ?)'),
       convLast: db.prepare<[number, number], { last_id: number }>('SELECT last_id FROM user_convs WHERE user_id = ? AND conv_id = ?'),
       ackDevice: db.prepare(`INSERT INTO device_cursors (user_id, sn, conv_id, acked_id) VALUES (?, ?, ?, ?)
         ON CONFLICT (user_id, sn, conv_id) DO UPDATE SET acked_id = MAX(acked_id, excluded.acked_id)`),
       ackUser: db.prepare('UPDATE user_convs SET delivered_id = MAX(delivered_id, ?) WHERE user_id = ? AND conv_id = ?'),
       cursor: db.prepare<[number, number, number], { acked_id: number }>(
         'SELECT acked_id FROM device_cursors WHERE user_id = ? AND sn = ? AND conv_id = ?'),
-      batch: db.prepare<[number, number, number, number, number], ItemRow>(`SELECT ${ITEM_COLUMNS}
+      batch: db.prepare<[number, number, number, number, number], BatchRow>(`SELECT ${ITEM_COLUMNS}, m.recalled, i.deleted
         FROM inbox i JOIN messages m ON m.id = i.msg_id
         WHERE i.user_id = ? AND i.conv_id = ? AND i.msg_id > ? AND i.skip_sn <> ?
         ORDER BY i.msg_id LIMIT ?`),
@@ -103,9 +123,14 @@ export class SqliteMessages implements MessageStore {
         if (!dup) throw new Error(`message ${id} was not stored`);
         return { id: dup.id, timestamp: dup.timestamp, duplicate: true };
       }
+      const content = item.kind === 'content';
       for (const r of item.recipients) {
         this.q.insertInbox.run(r.userId, r.convId, id, item.kind, r.skipSn, r.read ? 1 : 0);
-        if (this.q.bumpConv.run(id, r.userId, r.convId).changes === 0) this.q.insertConv.run(r.userId, r.convId, r.convType, id);
+        if (content) {
+          if (this.q.bumpConv.run(id, r.userId, r.convId).changes === 0) this.q.insertConv.run(r.userId, r.convId, r.convType, id);
+        } else if (this.q.bumpConvOp.run(id, id, r.userId, r.convId).changes === 0) {
+          this.q.insertConvOp.run(r.userId, r.convId, r.convType, id, id);
+        }
       }
       return { id, timestamp, duplicate: false };
     });
@@ -140,8 +165,23 @@ export class SqliteMessages implements MessageStore {
           this.q.ackUser.run(acked, userId, convId);
         }
       }
-      const cursor = this.q.cursor.get(userId, sn, convId)?.acked_id ?? 0;
-      return this.q.batch.all(userId, convId, cursor, sn, limit).map(toItem);
+      let cursor = this.q.cursor.get(userId, sn, convId)?.acked_id ?? 0;
+      for (;;) {
+        const rows = this.q.batch.all(userId, convId, cursor, sn, limit);
+        if (!rows.some(isGone)) return rows.map(toItem);
+        // Recalled messages, and this user's copies they deleted, are not delivered any more (the RECALL or
+        // DELETE item that follows tells the device). Leading ones are acknowledged for the device here, as
+        // no later ack would cover them; gone rows after a delivered one are covered by the device's ack.
+        let lead = 0;
+        while (lead < rows.length && isGone(rows[lead])) lead++;
+        if (lead > 0) {
+          cursor = rows[lead - 1].id;
+          this.q.ackDevice.run(userId, sn, convId, cursor);
+        }
+        const kept = rows.filter((r) => !isGone(r));
+        // A full page of gone rows: look further, so an empty answer always means "nothing pending".
+        if (kept.length > 0 || rows.length < limit) return kept.map(toItem);
+      }
     });
   }
 

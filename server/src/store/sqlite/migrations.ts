@@ -4,7 +4,9 @@
  * Never edit a released migration: append a new one.
  */
 import type Database from 'better-sqlite3';
+import { FILES_MIGRATION } from './migrations-files';
 import { GROUP_ADMIN_MIGRATION } from './migrations-groups';
+import { RECEIPTS_MIGRATION } from './migrations-receipts';
 import { ROSTER_MIGRATION } from './migrations-roster';
 
 /** One schema step. */
@@ -147,6 +149,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   ROSTER_MIGRATION,
   GROUP_ADMIN_MIGRATION,
+  FILES_MIGRATION,
+  RECEIPTS_MIGRATION,
 ];
 
 /** Brings the database to the latest schema version. Refuses a database newer than this code. */

@@ -1,5 +1,11 @@
-/** Chat and group messages (stored and queued) and transient ones (typing: online devices only). */
-import { encodeMessage, MessageType, NameSpace, type MessageBody } from 'floo-miniprogram/protocol';
+/**
+ * Chat and group messages (stored and queued) and transient ones (typing: online devices only).
+ * Every kind of docs/rich-messages.md is stored as sent (attachment, ext and config untouched). A command
+ * (ctype COMMAND) is delivered once to every recipient device like any message, but stored as kind 'op':
+ * never in history, never bringing a conversation into the list, and its copies start read, so it never
+ * counts as unread.
+ */
+import { ContentType, encodeMessage, MessageType, NameSpace, type MessageBody } from 'floo-miniprogram/protocol';
 import { storeAndNotify } from '../fanout';
 import { parseId, wireId, xid } from '../wire';
 import { isTarget, others, resolveTarget } from './target';
@@ -18,9 +24,10 @@ export function storableBody(body: MessageBody): Uint8Array {
 export async function handleMessage(up: Upload, body: MessageBody): Promise<UploadOutcome> {
   const target = await resolveTarget(up, parseId(up.meta.to?.uid), body.type === MessageType.GROUPCHAT);
   if (!isTarget(target)) return target;
+  const command = body.ctype === ContentType.COMMAND;
   const stored = storeAndNotify(up.ctx, up.session, {
-    toUid: target.toUid, ns: NameSpace.MESSAGE, payload: storableBody(body), kind: 'content',
-    clientMid: up.meta.id ?? '0', recipients: target.recipients,
+    toUid: target.toUid, ns: NameSpace.MESSAGE, payload: storableBody(body), kind: command ? 'op' : 'content',
+    clientMid: up.meta.id ?? '0', recipients: command ? target.recipients.map((r) => ({ ...r, read: true })) : target.recipients,
   });
   // The item is queued for the group commit (storeAndNotify appends before its first await).
   up.release();
